@@ -1,0 +1,59 @@
+import { z } from 'zod';
+
+/** Channels that carry conversations. Adapters translate their payloads to and from {@link Activity}. */
+export const ChannelSchema = z.enum(['webchat', 'rest', 'teams', 'slack']);
+export type Channel = z.infer<typeof ChannelSchema>;
+
+export const RoleSchema = z.enum(['customer', 'staff', 'bot', 'agent']);
+export type Role = z.infer<typeof RoleSchema>;
+
+/** Largest message text accepted from a user, in UTF-8 bytes. */
+export const MAX_MESSAGE_BYTES = 4096;
+
+export const QuickReplySchema = z.object({
+  /** Text shown on the button. */
+  title: z.string().min(1).max(200),
+  /** Text sent back as the user's message when the button is pressed. */
+  value: z.string().min(1).max(MAX_MESSAGE_BYTES),
+});
+export type QuickReply = z.infer<typeof QuickReplySchema>;
+
+export const SourceSchema = z.object({ title: z.string(), url: z.string().optional() });
+export type Source = z.infer<typeof SourceSchema>;
+
+/**
+ * One message or signal on any channel: the only shape the bot sees.
+ *
+ * @remarks Modelled on the Bot Framework Activity protocol, reduced to what the bot uses.
+ * Rich parts (quick replies, sources) degrade to plain text on channels that cannot show them.
+ */
+export const ActivitySchema = z.object({
+  id: z.string(),
+  type: z.enum(['message', 'typing', 'event']),
+  channel: ChannelSchema,
+  conversationId: z.string(),
+  from: z.object({ id: z.string(), role: RoleSchema, name: z.string().optional() }),
+  text: z.string().optional(),
+  /** ISO-8601 time the activity was created. */
+  timestamp: z.string(),
+  /** Client-chosen id that makes re-sending the same message idempotent. */
+  clientMessageId: z.string().optional(),
+  /** Id of the inbound activity this one answers. */
+  replyToId: z.string().optional(),
+  quickReplies: z.array(QuickReplySchema).optional(),
+  sources: z.array(SourceSchema).optional(),
+  locale: z.string().optional(),
+});
+export type Activity = z.infer<typeof ActivitySchema>;
+
+/** What an adapter hands to the bot for one inbound user message. */
+export interface InboundMessage {
+  conversationId: string;
+  channel: Channel;
+  text: string;
+  clientMessageId?: string;
+  /** Customer id proven by a signed token on this request, if any. */
+  authenticatedCustomerId?: number;
+  /** Network origin, used for rate limiting only. */
+  origin?: string;
+}

@@ -1,0 +1,63 @@
+import type { z } from 'zod';
+import type { Role, Source } from './activity.js';
+
+/** Who is calling a tool. Tools check ownership against `customerId`. */
+export interface Caller {
+  role: Role;
+  /** Set for identified customers. */
+  customerId?: number;
+  /** Set for staff users. */
+  staffId?: number;
+  conversationId?: string;
+}
+
+/** What a tool returns: data for the composer and a plain-text summary for any channel. */
+export interface ToolResult<T = unknown> {
+  data: T;
+  /** User-facing text that describes the result. */
+  text: string;
+}
+
+/** Context handed to every tool call. `db` is typed by the store; tools use it inside the given transaction. */
+export interface ToolContext<Db = unknown> {
+  caller: Caller;
+  db: Db;
+  now: Date;
+  signal?: AbortSignal;
+}
+
+/**
+ * A typed tool the bot can call.
+ *
+ * @remarks Registered once: name, description, zod arguments, roles allowed and whether it
+ * changes state (state-changing tools always ask the user to confirm first).
+ */
+export interface ToolDefinition<Args = unknown, Db = unknown, Out = unknown> {
+  name: string;
+  description: string;
+  args: z.ZodType<Args>;
+  roles: readonly Role[];
+  changesState: boolean;
+  run(ctx: ToolContext<Db>, args: Args): Promise<ToolResult<Out>>;
+}
+
+/** A knowledge-base answer with where it comes from. */
+export interface KnowledgeAnswer {
+  text: string;
+  sources: Source[];
+  chunkIds: string[];
+  related: Source[];
+  score: number;
+}
+
+/** Port for knowledge-base retrieval; the retrieval module implements it. */
+export interface KnowledgeBase {
+  answer(question: string, options?: { language?: string; signal?: AbortSignal }): Promise<KnowledgeAnswer | null>;
+}
+
+/** Source of the current time, injectable for tests. */
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };

@@ -1,0 +1,253 @@
+import type { Generated, Insertable, Selectable } from 'kysely';
+
+/**
+ * Database tables as Kysely sees them.
+ *
+ * @remarks Portability between SQLite and PostgreSQL decides the column types:
+ * times are ISO-8601 UTC strings (`2026-11-25T15:00:00.000Z`), calendar dates are
+ * `YYYY-MM-DD` strings, money is an integer in minor units (pence), booleans are 0/1
+ * integers, and structured values are JSON text. Both engines then return identical rows.
+ * Tables whose ids come from the outside world (order numbers, SKUs' products, customers)
+ * take explicit integer ids; tables the application appends to use generated ids.
+ */
+export interface Database {
+  customers: CustomersTable;
+  suppliers: SuppliersTable;
+  products: ProductsTable;
+  warehouses: WarehousesTable;
+  stock: StockTable;
+  orders: OrdersTable;
+  order_lines: OrderLinesTable;
+  order_status_history: OrderStatusHistoryTable;
+  shipments: ShipmentsTable;
+  returns: ReturnsTable;
+  return_lines: ReturnLinesTable;
+  sales_daily: SalesDailyTable;
+  conversations: ConversationsTable;
+  messages: MessagesTable;
+  staff_users: StaffUsersTable;
+  audit_log: AuditLogTable;
+  identity_attempts: IdentityAttemptsTable;
+}
+
+export interface CustomersTable {
+  id: number;
+  email: string;
+  name: string;
+  phone: string | null;
+  /** JSON of {@link Address}. */
+  default_address: string;
+  locale: string;
+  created_at: string;
+}
+
+export interface SuppliersTable {
+  id: number;
+  name: string;
+  email: string;
+  country: string;
+  lead_time_days: number;
+}
+
+export interface ProductsTable {
+  id: number;
+  sku: string;
+  name: string;
+  description: string;
+  category: string;
+  price_minor: number;
+  currency: string;
+  supplier_id: number;
+  /** JSON object of attributes (colour, sizes, material, ...). */
+  attributes: string;
+  active: number;
+}
+
+export interface WarehousesTable {
+  id: number;
+  code: string;
+  name: string;
+  city: string;
+  lat: number;
+  lng: number;
+}
+
+export interface StockTable {
+  warehouse_id: number;
+  product_id: number;
+  on_hand: number;
+  reserved: number;
+  reorder_point: number;
+  updated_at: string;
+}
+
+export type OrderStatus = 'paid' | 'packed' | 'shipped' | 'delivered' | 'cancelled' | 'returned';
+
+export interface OrdersTable {
+  /** The order number customers see. */
+  id: number;
+  customer_id: number;
+  status: OrderStatus;
+  placed_at: string;
+  updated_at: string;
+  currency: string;
+  subtotal_minor: number;
+  shipping_minor: number;
+  total_minor: number;
+  /** JSON of {@link Address}. */
+  delivery_address: string;
+  warehouse_id: number;
+}
+
+export interface OrderLinesTable {
+  id: Generated<number>;
+  order_id: number;
+  line_no: number;
+  product_id: number;
+  sku: string;
+  name: string;
+  quantity: number;
+  unit_price_minor: number;
+  returned_quantity: number;
+}
+
+export interface OrderStatusHistoryTable {
+  id: Generated<number>;
+  order_id: number;
+  status: string;
+  at: string;
+  /** Who changed it: `system`, `customer:12`, `staff:3`. */
+  actor: string;
+  note: string | null;
+}
+
+export type ShipmentStatus = 'label_created' | 'in_transit' | 'delayed' | 'out_for_delivery' | 'delivered';
+
+export interface ShipmentsTable {
+  id: Generated<number>;
+  order_id: number;
+  carrier: string;
+  tracking_number: string;
+  status: ShipmentStatus;
+  shipped_at: string;
+  promised_date: string;
+  estimated_date: string;
+  delivered_at: string | null;
+}
+
+export type ReturnStatus = 'requested' | 'received' | 'refunded' | 'rejected';
+
+export interface ReturnsTable {
+  id: Generated<number>;
+  order_id: number;
+  customer_id: number;
+  status: ReturnStatus;
+  reason: string | null;
+  refund_minor: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ReturnLinesTable {
+  id: Generated<number>;
+  return_id: number;
+  order_line_id: number;
+  quantity: number;
+}
+
+/** Units sold per SKU, warehouse and day. A missing row means zero units that day. */
+export interface SalesDailyTable {
+  date: string;
+  product_id: number;
+  warehouse_id: number;
+  units: number;
+  revenue_minor: number;
+  /** 1 when a promotion ran that day. */
+  promo: number;
+}
+
+export interface ConversationsTable {
+  id: string;
+  channel: string;
+  customer_id: number | null;
+  staff_user_id: number | null;
+  /** JSON of the dialogue state (see `bot/state.ts`). */
+  state: string;
+  /** Incremented on every state write; used for optimistic concurrency. */
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MessagesTable {
+  id: Generated<number>;
+  /** Public id of the activity. */
+  activity_id: string;
+  conversation_id: string;
+  direction: 'in' | 'out';
+  channel: string;
+  user_id: string;
+  role: string;
+  text: string;
+  intent: string | null;
+  /** JSON array of entities. */
+  entities: string | null;
+  confidence: number | null;
+  sentiment: number | null;
+  client_message_id: string | null;
+  reply_to_id: string | null;
+  /** JSON of rich parts (quick replies, sources). */
+  payload: string | null;
+  created_at: string;
+}
+
+export type StaffRole = 'admin' | 'ops' | 'support' | 'viewer';
+
+export interface StaffUsersTable {
+  id: number;
+  email: string;
+  name: string;
+  role: StaffRole;
+  created_at: string;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  /** `customer`, `staff`, `system`. */
+  actor_type: string;
+  actor_id: string | null;
+  conversation_id: string | null;
+  tool: string;
+  /** JSON of the validated arguments. */
+  arguments: string;
+  /** JSON of the result or error. */
+  result: string;
+  outcome: 'ok' | 'refused' | 'error';
+}
+
+export interface IdentityAttemptsTable {
+  id: Generated<number>;
+  /** What is limited, for example `conversation:<id>` or `order:<n>`. */
+  key: string;
+  at: string;
+}
+
+/** A postal address as stored in JSON columns. */
+export interface Address {
+  name: string;
+  line1: string;
+  line2?: string;
+  city: string;
+  postcode: string;
+  country: string;
+}
+
+export type Customer = Selectable<CustomersTable>;
+export type Product = Selectable<ProductsTable>;
+export type Order = Selectable<OrdersTable>;
+export type OrderLine = Selectable<OrderLinesTable>;
+export type Shipment = Selectable<ShipmentsTable>;
+export type Message = Selectable<MessagesTable>;
+export type NewMessage = Insertable<MessagesTable>;
+export type Conversation = Selectable<ConversationsTable>;
