@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { InvalidInputError, PayloadTooLargeError } from './errors.js';
 
 /** Channels that carry conversations. Adapters translate their payloads to and from {@link Activity}. */
 export const ChannelSchema = z.enum(['webchat', 'rest', 'teams', 'slack']);
@@ -57,3 +58,25 @@ export interface InboundMessage {
   /** Network origin, used for rate limiting only. */
   origin?: string;
 }
+
+// Control characters other than tab and line breaks mean the "text" is really binary data.
+const BINARY = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFD]/;
+
+/**
+ * Checks a user's message text and returns it trimmed.
+ * Throws {@link InvalidInputError} for non-strings, empty, whitespace-only or binary text and
+ * {@link PayloadTooLargeError} above {@link MAX_MESSAGE_BYTES}.
+ */
+export function checkMessageText(text: unknown): string {
+  if (typeof text !== 'string') throw new InvalidInputError('text must be a string');
+  if (Buffer.byteLength(text, 'utf8') > MAX_MESSAGE_BYTES) {
+    throw new PayloadTooLargeError(`text is longer than ${MAX_MESSAGE_BYTES} bytes`);
+  }
+  const trimmed = text.trim();
+  if (trimmed.length === 0) throw new InvalidInputError('text must not be empty');
+  if (BINARY.test(trimmed)) throw new InvalidInputError('text contains binary or control characters');
+  return trimmed;
+}
+
+/** Client-chosen idempotency key: 1–100 printable characters. */
+export const ClientMessageIdSchema = z.string().min(1).max(100).regex(/^[\x21-\x7E]+$/, 'must be printable ASCII without spaces');

@@ -39,6 +39,12 @@ export interface ToolDefinition<Args = unknown, Db = unknown, Out = unknown> {
   roles: readonly Role[];
   changesState: boolean;
   run(ctx: ToolContext<Db>, args: Args): Promise<ToolResult<Out>>;
+  /**
+   * For state-changing tools: checks the same rules as `run` and describes what would happen,
+   * changing nothing. The bot shows this text when it asks for confirmation, so a refusal
+   * comes before the question, not after the user said yes.
+   */
+  preview?(ctx: ToolContext<Db>, args: Args): Promise<ToolResult<unknown>>;
 }
 
 /** A knowledge-base answer with where it comes from. */

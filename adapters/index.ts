@@ -1,0 +1,5 @@
+export { createRestRouter, restErrorHandler, type RestOptions } from './rest/router.js';
+export { openApiDocument } from './rest/openapi.js';
+export { attachWebchat, type WebchatOptions } from './webchat/socket.js';
+export { toErrorResponse, type ErrorBody } from './errors.js';
+export type { Authenticate } from './auth.js';

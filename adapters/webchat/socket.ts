@@ -1,0 +1,104 @@
+import type { Namespace, Server, Socket } from 'socket.io';
+import { z } from 'zod';
+import { ClientMessageIdSchema, type Activity } from '../../core/activity.js';
+import { InvalidInputError, NotFoundError } from '../../core/errors.js';
+import type { Logger } from '../../core/logger.js';
+import type { Bot } from '../../bot/index.js';
+import type { Authenticate } from '../auth.js';
+import { toErrorResponse } from '../errors.js';
+
+const HandshakeAuth = z.object({
+  token: z.string().max(1000).optional(),
+  conversationId: z.string().max(100).optional(),
+});
+
+const MessageEvent = z.object({ text: z.unknown(), clientMessageId: ClientMessageIdSchema }).strict();
+
+type Ack = (response: { ok: true; activityId: string; duplicate: boolean } | { ok: false; error: { code: string; message: string } }) => void;
+
+interface SocketData {
+  conversationId: string;
+  customerId?: number;
+}
+
+export interface WebchatOptions {
+  io: Server;
+  bot: Bot;
+  authenticate: Authenticate;
+  logger: Logger;
+}
+
+const room = (conversationId: string) => `conversation:${conversationId}`;
+
+/**
+ * The web widget's channel: socket.io namespace `/chat`.
+ *
+ * @remarks Client → server: `message` `{text, clientMessageId}` with an acknowledgement.
+ * Server → client: `session` `{conversationId, history}` on connect, `typing`, and `message`
+ * (an Activity). Replies go to the conversation's room, so every open tab sees them. A resend
+ * with the same clientMessageId gets the stored replies again instead of a second answer.
+ */
+export function attachWebchat(options: WebchatOptions): Namespace {
+  const chat = options.io.of('/chat');
+  chat.use((socket, next) => {
+    handshake(socket, options).then(() => next(), (error: unknown) => {
+      const { body } = toErrorResponse(error, options.logger);
+      next(Object.assign(new Error(body.error.message), { data: body.error }));
+    });
+  });
+  chat.on('connection', (socket) => {
+    const data = socket.data as SocketData;
+    void socket.join(room(data.conversationId));
+    options.bot.history({ conversationId: data.conversationId, authenticatedCustomerId: data.customerId })
+      .then((history) => socket.emit('session', { conversationId: data.conversationId, history }))
+      .catch((error: unknown) => socket.emit('error_message', toErrorResponse(error, options.logger).body.error));
+    socket.on('message', (payload: unknown, ack?: unknown) => {
+      void onMessage({ socket, payload, ack: typeof ack === 'function' ? (ack as Ack) : undefined, options });
+    });
+  });
+  return chat;
+}
+
+async function handshake(socket: Socket, options: WebchatOptions): Promise<void> {
+  const parsed = HandshakeAuth.safeParse(socket.handshake.auth ?? {});
+  if (!parsed.success) throw new InvalidInputError('invalid handshake');
+  const customerId = parsed.data.token ? options.authenticate(parsed.data.token) : undefined;
+  let conversationId = parsed.data.conversationId;
+  if (conversationId) {
+    try {
+      await options.bot.openConversation({ conversationId, authenticatedCustomerId: customerId });
+    } catch (error) {
+      // An unknown or foreign stored id (for example after the shop reset its data) starts afresh.
+      if (!(error instanceof NotFoundError) && !(error as { code?: string }).code?.match(/forbidden/)) throw error;
+      conversationId = undefined;
+    }
+  }
+  conversationId ??= (await options.bot.startConversation({ channel: 'webchat', customerId })).id;
+  const data: SocketData = { conversationId, customerId };
+  socket.data = data;
+}
+
+async function onMessage(args: { socket: Socket; payload: unknown; ack?: Ack; options: WebchatOptions }): Promise<void> {
+  const { socket, options } = args;
+  const data = socket.data as SocketData;
+  const reply = args.ack ?? ((response: Parameters<Ack>[0]) => { if (!response.ok) socket.emit('error_message', response.error); });
+  try {
+    const parsed = MessageEvent.safeParse(args.payload);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new InvalidInputError(`invalid message: ${issue?.path.join('.') || 'payload'} ${issue?.message ?? ''}`.trim());
+    }
+    socket.to(room(data.conversationId)).emit('typing', { conversationId: data.conversationId });
+    socket.emit('typing', { conversationId: data.conversationId });
+    const result = await options.bot.handleMessage({
+      conversationId: data.conversationId, channel: 'webchat', text: parsed.data.text as string,
+      clientMessageId: parsed.data.clientMessageId, authenticatedCustomerId: data.customerId, origin: socket.handshake.address,
+    });
+    reply({ ok: true, activityId: result.inbound.id, duplicate: result.duplicate });
+    // A duplicate usually means the client missed the first answer: send it to that client only.
+    const target = result.duplicate ? socket : socket.nsp.to(room(data.conversationId));
+    result.replies.forEach((activity: Activity) => target.emit('message', activity));
+  } catch (error) {
+    reply({ ok: false, error: toErrorResponse(error, options.logger).body.error });
+  }
+}

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+
+/** A tool call being assembled over several turns. */
+export const PendingCallSchema = z.object({
+  tool: z.string(),
+  args: z.record(z.string(), z.unknown()),
+  /** What the bot asked for last: a slot value or a yes/no confirmation. */
+  awaiting: z.enum(['slot', 'confirmation']),
+  slot: z.string().optional(),
+  /** How many times the same question was asked without an answer. */
+  retries: z.number().int().default(0),
+});
+export type PendingCall = z.infer<typeof PendingCallSchema>;
+
+/** The in-chat identity check (order number + e-mail) while it collects both. */
+export const IdentifyStateSchema = z.object({
+  orderId: z.number().int().optional(),
+  email: z.string().optional(),
+});
+
+/**
+ * Dialogue state persisted with the conversation after every turn, so a restart
+ * (or another replica) continues exactly where the conversation was.
+ */
+export const DialogueStateSchema = z.object({
+  /** The order the conversation is about, used when the customer says "it" or "my order". */
+  focusOrderId: z.number().int().optional(),
+  pending: PendingCallSchema.optional(),
+  identify: IdentifyStateSchema.optional(),
+  /** A task to resume once the customer has been identified. */
+  afterIdentify: PendingCallSchema.optional(),
+});
+export type DialogueState = z.infer<typeof DialogueStateSchema>;
+
+/** Parses stored state; unreadable state (for example from an older version) starts afresh. */
+export function parseState(json: string): DialogueState {
+  try {
+    const parsed = DialogueStateSchema.safeParse(JSON.parse(json));
+    return parsed.success ? parsed.data : {};
+  } catch {
+    return {};
+  }
+}

@@ -1,0 +1,131 @@
+import type { Kysely } from 'kysely';
+import type { QuickReply } from '../core/activity.js';
+import type { ParseResult } from '../core/nlu.js';
+import { InvalidInputError, isCounterpartError } from '../core/errors.js';
+import { listRecentOrders, parseAddress, returnableLines, type ReturnableLine } from '../ops/index.js';
+import type { Database } from '../store/index.js';
+import type { Reply } from './reply.js';
+import { summaryLine } from './tools/orders.js';
+
+/** What a slot sees when it tries to fill itself from the customer's message. */
+export interface SlotContext {
+  db: Kysely<Database>;
+  parse: ParseResult;
+  customerId?: number;
+  customerName?: string;
+  args: Record<string, unknown>;
+  focusOrderId?: number;
+  /** True when the bot asked for exactly this slot last turn, so the whole message is the answer. */
+  asked: boolean;
+  now: Date;
+}
+
+/** A fill attempt: a value, nothing, or a message saying why the answer was not usable. */
+export type SlotFill = { value: unknown } | { problem: string } | undefined;
+
+/** One argument a tool needs and how to get it from the conversation. */
+export interface SlotSpec {
+  name: string;
+  fill(ctx: SlotContext): Promise<SlotFill>;
+  ask(ctx: SlotContext): Promise<Reply>;
+}
+
+/** A customer task: the intent that starts it, the tool that does it and the slots it needs. */
+export interface Task {
+  intent: string;
+  tool: string;
+  slots: SlotSpec[];
+  /** Order tools need an identified customer. */
+  needsCustomer: boolean;
+}
+
+function entityValue(parse: ParseResult, type: string): string | undefined {
+  return parse.entities.find((e) => e.type === type)?.value;
+}
+
+const orderIdSlot: SlotSpec = {
+  name: 'orderId',
+  async fill(ctx) {
+    const mentioned = entityValue(ctx.parse, 'order_id');
+    if (mentioned) return { value: Number(mentioned) };
+    // "it" / "my order" refers to the order the conversation is about, unless we just asked which one.
+    if (!ctx.asked && ctx.focusOrderId !== undefined) return { value: ctx.focusOrderId };
+    return undefined;
+  },
+  async ask(ctx) {
+    if (ctx.customerId === undefined) return { text: 'Which order do you mean? Please give me its order number.' };
+    const orders = await listRecentOrders({ db: ctx.db, customerId: ctx.customerId, limit: 5 });
+    if (orders.length === 0) return { text: "I can't see any orders on your account. Which order number do you mean?" };
+    const quickReplies: QuickReply[] = orders.map((o) => ({ title: `#${o.id} (${o.status})`, value: `Order #${o.id}` }));
+    return { text: `Which order do you mean? Your recent orders:\n${orders.map((o) => `• ${summaryLine(o)}`).join('\n')}`, quickReplies };
+  },
+};
+
+const addressSlot: SlotSpec = {
+  name: 'address',
+  async fill(ctx) {
+    if (!ctx.asked) return undefined;
+    try {
+      return { value: parseAddress(ctx.parse.text, { defaultName: ctx.customerName ?? 'Customer' }) };
+    } catch (error) {
+      if (error instanceof InvalidInputError) return { problem: error.userMessage };
+      throw error;
+    }
+  },
+  async ask() {
+    return { text: 'What is the new delivery address? Please write it on one line, for example: 12 High Street, Leeds LS1 4AB.' };
+  },
+};
+
+const ALL_ITEMS = /\b(all|everything|every item|both|whole order)\b/i;
+
+const returnLinesSlot: SlotSpec = {
+  name: 'lines',
+  async fill(ctx) {
+    if (!ctx.asked) return undefined;
+    if (ALL_ITEMS.test(ctx.parse.text)) return { value: 'all' };
+    const lines = await returnable(ctx);
+    if (lines === null) return { value: 'all' }; // let the tool explain why nothing can be returned
+    const text = ctx.parse.text.toLowerCase();
+    const byNumber = /\bitem\s*(\d+)\b/.exec(text);
+    const chosen = byNumber
+      ? lines.filter((l) => l.lineNo === Number(byNumber[1]))
+      : lines.filter((l) => l.name.toLowerCase().split(/\s+/).some((w) => w.length > 3 && text.includes(w)));
+    if (chosen.length === 0) return { problem: "I couldn't tell which item you mean." };
+    return { value: chosen.map((l) => ({ lineId: l.lineId, quantity: l.returnableQuantity })) };
+  },
+  async ask(ctx) {
+    const lines = (await returnable(ctx)) ?? [];
+    if (lines.length <= 1) return { text: 'Shall I return the whole order?', quickReplies: [{ title: 'Yes, all items', value: 'all items' }] };
+    const quickReplies: QuickReply[] = [
+      { title: 'All items', value: 'all items' },
+      ...lines.map((l) => ({ title: `${l.returnableQuantity} × ${l.name}`, value: `item ${l.lineNo}` })),
+    ];
+    return { text: `Which items would you like to return?\n${lines.map((l) => `• item ${l.lineNo}: ${l.returnableQuantity} × ${l.name}`).join('\n')}`, quickReplies };
+  },
+};
+
+/** Lines still returnable, or null when the order cannot be returned at all (the tool says why). */
+async function returnable(ctx: SlotContext): Promise<ReturnableLine[] | null> {
+  const orderId = ctx.args.orderId;
+  if (typeof orderId !== 'number' || ctx.customerId === undefined) return null;
+  try {
+    return (await returnableLines({ db: ctx.db, customerId: ctx.customerId, orderId, now: ctx.now })).lines;
+  } catch (error) {
+    if (isCounterpartError(error) && !error.retryable) return null;
+    throw error;
+  }
+}
+
+/** Customer tasks, keyed by the intent that starts them. */
+export const TASKS: Readonly<Record<string, Task>> = {
+  order_status: { intent: 'order_status', tool: 'order_status', slots: [orderIdSlot], needsCustomer: true },
+  list_orders: { intent: 'list_orders', tool: 'list_orders', slots: [], needsCustomer: true },
+  cancel_order: { intent: 'cancel_order', tool: 'cancel_order', slots: [orderIdSlot], needsCustomer: true },
+  change_address: { intent: 'change_address', tool: 'change_address', slots: [orderIdSlot, addressSlot], needsCustomer: true },
+  start_return: { intent: 'start_return', tool: 'start_return', slots: [orderIdSlot, returnLinesSlot], needsCustomer: true },
+};
+
+export function taskForTool(tool: string): Task | undefined {
+  return Object.values(TASKS).find((t) => t.tool === tool);
+}

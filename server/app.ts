@@ -1,0 +1,103 @@
+import { readFile } from 'node:fs/promises';
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import express from 'express';
+import { Server as SocketServer } from 'socket.io';
+import { attachWebchat, createRestRouter, restErrorHandler, type Authenticate } from '../adapters/index.js';
+import { Bot, createCustomerTools, signCustomerToken, verifyCustomerToken } from '../bot/index.js';
+import type { Logger } from '../core/logger.js';
+import { systemClock, type Clock } from '../core/tools.js';
+import { trainDemoNlu } from '../nlu/index.js';
+import { openDatabase, type Store } from '../store/index.js';
+import { DEMO_CUSTOMER, isDatabaseEmpty, seedDemoShop } from '../store/seed/index.js';
+import type { Config } from './config.js';
+import { createLogger } from './logger.js';
+
+const WEB_DIR = fileURLToPath(new URL('../web/', import.meta.url));
+/** Socket frames above this are dropped by socket.io before any handler runs. */
+const MAX_SOCKET_FRAME_BYTES = 64 * 1024;
+
+export interface RunningServer {
+  url: string;
+  store: Store;
+  close(): Promise<void>;
+}
+
+/**
+ * Composition root: opens the store (seeding an empty one), trains the NLU, wires the bot
+ * into the REST and web chat channels, and starts listening.
+ *
+ * @example
+ * const server = await startServer({ config: loadConfig(process.env) });
+ * console.log(server.url);
+ */
+export async function startServer(options: { config: Config; logger?: Logger; clock?: Clock }): Promise<RunningServer> {
+  const { config } = options;
+  const logger = options.logger ?? createLogger(config);
+  const clock = options.clock ?? systemClock;
+  const store = await openDatabase({ url: config.DATABASE_URL, schema: config.DATABASE_SCHEMA, sqlitePath: config.SQLITE_PATH });
+  try {
+    await seedIfEmpty({ store, config, logger, clock });
+    const nlu = await trainDemoNlu();
+    const bot = new Bot({
+      db: store.db, nlu, tools: createCustomerTools(), clock, logger,
+      limits: { maxAttempts: config.IDENTITY_MAX_ATTEMPTS, windowSeconds: config.IDENTITY_WINDOW_SECONDS },
+    });
+    const authenticate: Authenticate = (token) => verifyCustomerToken(token, { secret: config.CUSTOMER_TOKEN_SECRET, now: clock.now() });
+    const app = express();
+    app.disable('x-powered-by');
+    app.get('/healthz', (_req, res) => { res.json({ status: 'ok' }); });
+    app.use('/api', createRestRouter({ bot, authenticate, logger }));
+    app.get('/', async (_req, res) => { res.type('html').send(await demoPage({ config, clock })); });
+    app.use(express.static(WEB_DIR, { index: false }));
+    app.use(restErrorHandler(logger));
+    const http = createServer(app);
+    const io = new SocketServer(http, { maxHttpBufferSize: MAX_SOCKET_FRAME_BYTES, serveClient: true });
+    attachWebchat({ io, bot, authenticate, logger });
+    const url = await listen(http, config);
+    logger.info({ url }, `Counterpart is ready at ${url}`);
+    return { url, store, close: async () => { await closeAll(io, http); await store.close(); } };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}
+
+async function seedIfEmpty(options: { store: Store; config: Config; logger: Logger; clock: Clock }): Promise<void> {
+  if (!options.config.SEED_ON_START || !(await isDatabaseEmpty(options.store.db))) return;
+  options.logger.info({}, 'empty database: seeding the demo shop');
+  const started = Date.now();
+  await seedDemoShop(options.store.db, {
+    now: options.clock.now(),
+    scale: options.config.SEED_SCALE,
+    onProgress: (step, done, total) => options.logger.debug({ step, done, total }, 'seeding'),
+  });
+  options.logger.info({ ms: Date.now() - started }, 'demo shop seeded');
+}
+
+async function demoPage(options: { config: Config; clock: Clock }): Promise<string> {
+  const html = await readFile(new URL('demo.html', `file://${WEB_DIR}`), 'utf8');
+  // The demo page plays the shop's own site, which signs in its customer and hands the widget a token.
+  const token = options.config.DEMO_MODE
+    ? signCustomerToken({ customerId: DEMO_CUSTOMER.id, secret: options.config.CUSTOMER_TOKEN_SECRET, now: options.clock.now() })
+    : '';
+  return html.replaceAll('__COUNTERPART_TOKEN__', token);
+}
+
+function listen(http: HttpServer, config: Config): Promise<string> {
+  return new Promise((resolve, reject) => {
+    http.once('error', reject);
+    http.listen(config.PORT, config.HOST, () => {
+      const { port } = http.address() as AddressInfo;
+      const host = config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST;
+      resolve(`http://${host}:${port}`);
+    });
+  });
+}
+
+async function closeAll(io: SocketServer, http: HttpServer): Promise<void> {
+  await new Promise<void>((resolve) => { void io.close(() => resolve()); });
+  http.closeAllConnections();
+  await new Promise<void>((resolve) => { http.close(() => resolve()); });
+}

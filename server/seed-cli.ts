@@ -1,0 +1,24 @@
+import { sql } from 'kysely';
+import { openDatabase } from '../store/index.js';
+import { seedDemoShop } from '../store/seed/index.js';
+import { loadConfig } from './config.js';
+
+/** `npm run seed`: drops every table and rebuilds the demo shop. */
+const config = loadConfig(process.env);
+const store = await openDatabase({ url: config.DATABASE_URL, schema: config.DATABASE_SCHEMA, sqlitePath: config.SQLITE_PATH });
+const tables = ['identity_attempts', 'audit_log', 'messages', 'conversations', 'staff_users', 'sales_daily', 'return_lines', 'returns',
+  'shipments', 'order_status_history', 'order_lines', 'orders', 'stock', 'warehouses', 'products', 'suppliers', 'customers', 'kysely_migration', 'kysely_migration_lock'];
+for (const table of tables) await sql`drop table if exists ${sql.table(table)}`.execute(store.db);
+await store.close();
+const fresh = await openDatabase({ url: config.DATABASE_URL, schema: config.DATABASE_SCHEMA, sqlitePath: config.SQLITE_PATH });
+let last = '';
+const summary = await seedDemoShop(fresh.db, {
+  scale: config.SEED_SCALE,
+  onProgress: (step, done, total) => {
+    if (step !== last) process.stdout.write(`\n${step}`);
+    last = step;
+    process.stdout.write(`\r${step}: ${done}/${total}   `);
+  },
+});
+console.log('\n\nSeeded:', summary);
+await fresh.close();

@@ -1,0 +1,3 @@
+export { openDatabase, type Store, type Dialect, type DatabaseOptions } from './db.js';
+export * from './conversations.js';
+export type * from './schema.js';

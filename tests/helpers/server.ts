@@ -1,0 +1,60 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
+import { startServer, type RunningServer } from '../../server/app.js';
+import { loadConfig, type Config } from '../../server/config.js';
+import { openDatabase, type Dialect } from '../../store/db.js';
+
+export interface TestServer {
+  server: RunningServer;
+  config: Config;
+  /** Stops the server and starts a new one on the same database (a restart). */
+  restart(): Promise<RunningServer>;
+  cleanup(): Promise<void>;
+}
+
+/** Starts the real server on an ephemeral port over a database only this test uses. */
+export async function startTestServer(kind: Dialect, env: Record<string, string> = {}): Promise<TestServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'counterpart-server-'));
+  const schema = `t_${randomBytes(6).toString('hex')}`;
+  const config = loadConfig({
+    PORT: '0', LOG_LEVEL: 'silent', SEED_SCALE: 'small', SQLITE_PATH: join(dir, 'test.db'),
+    ...(kind === 'postgres' ? { DATABASE_URL: process.env.DATABASE_URL, DATABASE_SCHEMA: schema } : {}),
+    ...env,
+  });
+  let server = await startServer({ config });
+  return {
+    get server() { return server; },
+    config,
+    async restart() {
+      await server.close();
+      server = await startServer({ config });
+      return server;
+    },
+    async cleanup() {
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+      if (kind === 'postgres' && config.DATABASE_URL) {
+        const admin = await openDatabase({ url: config.DATABASE_URL, schema: 'public', poolSize: 1 });
+        await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(admin.db);
+        await admin.close();
+      }
+    },
+  } as TestServer;
+}
+
+/** Small JSON client for the REST channel. */
+export async function api(base: string, path: string, init: { method?: string; body?: unknown; raw?: string; headers?: Record<string, string> } = {}) {
+  const headers: Record<string, string> = { ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}), ...init.headers };
+  const response = await fetch(`${base}/api${path}`, {
+    method: init.method ?? (init.body !== undefined || init.raw !== undefined ? 'POST' : 'GET'),
+    headers,
+    body: init.raw ?? (init.body !== undefined ? JSON.stringify(init.body) : undefined),
+  });
+  const text = await response.text();
+  let json: any = undefined;
+  try { json = JSON.parse(text); } catch { /* not JSON */ }
+  return { status: response.status, json, text };
+}
