@@ -1,0 +1,29 @@
+import type { Entity, EntityExtractor } from '../../core/nlu.js';
+
+/** Entity type of e-mail addresses. */
+export const EMAIL_ENTITY = 'email';
+
+// Pragmatic, not RFC 5322: local part, @, at least one dot in the domain, a top-level
+// domain of letters. A trailing full stop ends the sentence, not the address.
+const EMAIL = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}_%+-]+(?:\.[\p{L}\p{N}_%+-]+)*@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}(?![\p{L}\p{N}_-])/gu;
+
+/**
+ * Finds e-mail addresses; `value` is the address lower-cased (after Unicode NFC), since
+ * customers type `Jane@Example.com` and the shop stores `jane@example.com`.
+ */
+export class EmailExtractor implements EntityExtractor {
+  readonly name = 'email';
+
+  async extract(texts: readonly string[]): Promise<Entity[][]> {
+    return texts.map((text) =>
+      [...text.matchAll(EMAIL)].map((match) => ({
+        type: EMAIL_ENTITY,
+        value: match[0].normalize('NFC').toLowerCase(),
+        text: match[0],
+        start: match.index,
+        end: match.index + match[0].length,
+        extractor: this.name,
+      })),
+    );
+  }
+}

@@ -1,0 +1,72 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { InvalidInputError } from '../../core/errors.js';
+import type { IntentClassifier, NluEngine } from '../../core/nlu.js';
+import {
+  ComponentContractError,
+  EmailExtractor,
+  OrderIdExtractor,
+  createNluEngine,
+  trainDemoNlu,
+  type SupportedLanguage,
+} from '../../nlu/index.js';
+
+/** A classifier that always answers the same, so engine tests do not depend on training. */
+const fixedClassifier = (results = 1): IntentClassifier => ({
+  name: 'fixed',
+  train: async () => undefined,
+  classify: async (texts) => texts.slice(0, results).map(() => [{ name: 'greet', confidence: 1 }]),
+  persist: () => ({}),
+});
+
+describe('createNluEngine', () => {
+  it('combines intents and merged entities for each text of a batch', async () => {
+    const engine = createNluEngine({ classifier: fixedClassifier(2), extractors: [new OrderIdExtractor(), new EmailExtractor()] });
+    const [first, second] = await engine.parse(['#100234 a@b.io', 'hello']);
+    expect(first).toMatchObject({ text: '#100234 a@b.io', language: 'en', intents: [{ name: 'greet', confidence: 1 }] });
+    expect(first?.entities.map((e) => e.type)).toEqual(['order_id', 'email']);
+    expect(second?.entities).toEqual([]);
+  });
+
+  it('returns nothing for an empty batch', async () => {
+    expect(await createNluEngine({ classifier: fixedClassifier(), extractors: [] }).parse([])).toEqual([]);
+  });
+
+  it('rejects unsupported languages', () => {
+    const language = 'xx' as SupportedLanguage;
+    expect(() => createNluEngine({ classifier: fixedClassifier(), extractors: [], language })).toThrow(InvalidInputError);
+  });
+
+  it('reports a classifier that returns the wrong number of results', async () => {
+    const engine = createNluEngine({ classifier: fixedClassifier(1), extractors: [] });
+    await expect(engine.parse(['a', 'b'])).rejects.toBeInstanceOf(ComponentContractError);
+  });
+});
+
+describe('trainDemoNlu', () => {
+  let nlu: NluEngine;
+  beforeAll(async () => {
+    nlu = await trainDemoNlu();
+  });
+
+  it('understands an order cancellation with its order number', async () => {
+    const [result] = await nlu.parse(['cancel 100234 pls']);
+    expect(result?.intents[0]?.name).toBe('cancel_order');
+    expect(result?.entities).toEqual([
+      { type: 'order_id', value: '100234', text: '100234', start: 7, end: 13, extractor: 'order-id' },
+    ]);
+  });
+
+  it('understands identification with an order number and an e-mail', async () => {
+    const [result] = await nlu.parse(['here is my order number #245901 and email Jane@Example.com']);
+    expect(result?.intents[0]?.name).toBe('identify');
+    expect(result?.entities.map((e) => [e.type, e.value])).toEqual([
+      ['order_id', '245901'],
+      ['email', 'jane@example.com'],
+    ]);
+  });
+
+  it('parses a batch in order', async () => {
+    const results = await nlu.parse(["where's my stuff??", 'yes please', 'no thanks']);
+    expect(results.map((r) => r.intents[0]?.name)).toEqual(['order_status', 'affirm', 'deny']);
+  });
+});

@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import type { Entity, EntityExtractor } from '../../core/nlu.js';
+import {
+  ComponentContractError,
+  EmailExtractor,
+  NumberExtractor,
+  OrderIdExtractor,
+  combineExtractors,
+  createDefaultExtractors,
+  resolveOverlaps,
+} from '../../nlu/index.js';
+
+const extractOne = async (extractor: EntityExtractor, text: string) => (await extractor.extract([text]))[0] ?? [];
+const values = async (extractor: EntityExtractor, text: string) => (await extractOne(extractor, text)).map((e) => e.value);
+
+describe('OrderIdExtractor', () => {
+  const orders = new OrderIdExtractor();
+
+  it.each([
+    ['where is 100234?', ['100234']],
+    ['order #100234 please', ['100234']],
+    ['order 100234', ['100234']],
+    ['Order no. 999999.', ['999999']],
+    ['orders 100234 and 104567', ['100234', '104567']],
+    ['100234/104567', ['100234', '104567']],
+    ['(#238190)', ['238190']],
+  ])('finds the order numbers in %j', async (text, expected) => {
+    expect(await values(orders, text)).toEqual(expected);
+  });
+
+  it('includes a leading # in the span and keeps only digits in the value', async () => {
+    const [entity] = await extractOne(orders, 'cancel #100234 pls');
+    expect(entity).toEqual({ type: 'order_id', value: '100234', text: '#100234', start: 7, end: 14, extractor: 'order-id' });
+  });
+
+  it.each([
+    'call me on +44 20 7946 0958',
+    'my mobile is 0770 900123',
+    'phone: (020) 123456',
+    'ring 555-123456',
+    'number 1002345 is too long',
+    'account 12345678901234',
+    'price 100234.50',
+    'below range 099999 and 012345',
+    'sku AB100234 or 100234x',
+    'my ip is 100.234.100.234',
+  ])('finds nothing in %j', async (text) => {
+    expect(await values(orders, text)).toEqual([]);
+  });
+});
+
+describe('EmailExtractor', () => {
+  const emails = new EmailExtractor();
+
+  it('normalises addresses to lower case and keeps the text as written', async () => {
+    const [entity] = await extractOne(emails, 'It is Jane.Doe@Example.COM.');
+    expect(entity).toMatchObject({ type: 'email', value: 'jane.doe@example.com', text: 'Jane.Doe@Example.COM', start: 6, end: 26 });
+  });
+
+  it('finds several addresses, including plus tags and sub-domains', async () => {
+    expect(await values(emails, 'a+shop@mail.example.co.uk or bob_99@x-y.io')).toEqual(['a+shop@mail.example.co.uk', 'bob_99@x-y.io']);
+  });
+
+  it.each(['jane@localhost', 'not an email @ all', 'jane@@example.com', '@example.com'])('finds nothing in %j', async (text) => {
+    expect(await values(emails, text)).toEqual([]);
+  });
+});
+
+describe('NumberExtractor', () => {
+  it('reads digits and number words', async () => {
+    const found = await extractOne(new NumberExtractor(), 'I want two shirts and 3 caps, 007 and a dozen socks');
+    expect(found.map((e) => [e.text, e.value])).toEqual([['two', '2'], ['3', '3'], ['007', '7'], ['dozen', '12']]);
+  });
+
+  it('skips digits inside phone numbers', async () => {
+    expect(await values(new NumberExtractor(), 'call +44 20 7946 0958')).toEqual([]);
+  });
+});
+
+describe('overlap rule', () => {
+  const entity = (overrides: Partial<Entity>): Entity => ({ type: 't', value: 'v', text: 'x', start: 0, end: 1, extractor: 'e', ...overrides });
+
+  it('keeps the longest span, then the earlier extractor, and orders the result by start', () => {
+    const kept = resolveOverlaps([
+      { entity: entity({ extractor: 'short', start: 0, end: 6 }), rank: 0 },
+      { entity: entity({ extractor: 'long', start: 0, end: 7 }), rank: 1 },
+      { entity: entity({ extractor: 'second', start: 10, end: 14 }), rank: 1 },
+      { entity: entity({ extractor: 'first', start: 10, end: 14 }), rank: 0 },
+      { entity: entity({ extractor: 'apart', start: 7, end: 9 }), rank: 2 },
+    ]);
+    expect(kept.map((e) => e.extractor)).toEqual(['long', 'apart', 'first']);
+  });
+
+  it('lets the order id win over the plain number, with or without #', async () => {
+    const extractor = combineExtractors(createDefaultExtractors());
+    const [withHash, bare] = await extractor.extract(['cancel #100234, 2 items', 'cancel 100234 pls']);
+    expect(withHash?.map((e) => [e.type, e.text])).toEqual([['order_id', '#100234'], ['number', '2']]);
+    expect(bare?.map((e) => [e.type, e.value])).toEqual([['order_id', '100234']]);
+  });
+
+  it('lets the number win when it is listed first and spans are equal', async () => {
+    const extractor = combineExtractors([new NumberExtractor(), new OrderIdExtractor()]);
+    expect((await extractOne(extractor, 'order 100234')).map((e) => e.type)).toEqual(['number']);
+    expect((await extractOne(extractor, 'order #100234')).map((e) => e.type)).toEqual(['order_id']);
+  });
+
+  it('finds an order id and an e-mail side by side', async () => {
+    const extractor = combineExtractors(createDefaultExtractors());
+    const found = await extractOne(extractor, 'order 100234 and email Jane@Example.com');
+    expect(found.map((e) => [e.type, e.value])).toEqual([['order_id', '100234'], ['email', 'jane@example.com']]);
+  });
+
+  it('reports an extractor that returns the wrong number of results', async () => {
+    const broken: EntityExtractor = { name: 'broken', extract: async () => [] };
+    await expect(combineExtractors([broken]).extract(['hi'])).rejects.toBeInstanceOf(ComponentContractError);
+  });
+});
