@@ -40,7 +40,7 @@ const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 export async function openDatabase(options: DatabaseOptions = {}): Promise<Store> {
   const store = options.url ? await openPostgres(options.url, options) : await openSqlite(options.sqlitePath ?? 'data/counterpart.db');
   try {
-    await migrate(store);
+    await migrate(store, options.url ? options.schema : undefined);
   } catch (error) {
     await store.close();
     throw new DependencyError('database migration failed', error);
@@ -89,8 +89,13 @@ class StaticMigrations implements MigrationProvider {
   }
 }
 
-async function migrate(store: Store): Promise<void> {
-  const migrator = new Migrator({ db: store.db, provider: new StaticMigrations(store.dialect) });
+async function migrate(store: Store, schema: string | undefined): Promise<void> {
+  // Without the schema, Kysely finds migration tables of any schema and takes them for its own.
+  const migrator = new Migrator({
+    db: store.db,
+    provider: new StaticMigrations(store.dialect),
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
   const { error } = await migrator.migrateToLatest();
   if (error) throw error;
 }

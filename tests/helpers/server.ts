@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import { startServer, type RunningServer } from '../../server/app.js';
 import { loadConfig, type Config } from '../../server/config.js';
-import { openDatabase, type Dialect } from '../../store/db.js';
+import type { Dialect } from '../../store/db.js';
 
 export interface TestServer {
   server: RunningServer;
@@ -34,13 +34,9 @@ export async function startTestServer(kind: Dialect, env: Record<string, string>
       return server;
     },
     async cleanup() {
+      if (kind === 'postgres') await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(server.store.db);
       await server.close();
       rmSync(dir, { recursive: true, force: true });
-      if (kind === 'postgres' && config.DATABASE_URL) {
-        const admin = await openDatabase({ url: config.DATABASE_URL, schema: 'public', poolSize: 1 });
-        await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(admin.db);
-        await admin.close();
-      }
     },
   } as TestServer;
 }

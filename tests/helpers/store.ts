@@ -29,12 +29,8 @@ export async function openTestStore(kind: Dialect): Promise<TestStore> {
     const schema = `t_${suffix}`;
     const store = await openDatabase({ url, schema, poolSize: 4 });
     const cleanup = async () => {
+      await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(store.db);
       await store.close();
-      const admin = await openDatabase({ url, schema: 'public', poolSize: 1 }).catch(() => null);
-      if (admin) {
-        await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(admin.db);
-        await admin.close();
-      }
     };
     return { ...store, reopenOptions: { url, schema }, cleanup };
   }

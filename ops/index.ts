@@ -1,0 +1,2 @@
+/** Domain operations the bot and jobs call. Pure rules over the store: no chat concepts. */
+export * from './orders/index.js';
