@@ -53,7 +53,11 @@ export async function startServer(options: { config: Config; logger?: Logger; cl
     app.use(express.static(WEB_DIR, { index: false }));
     app.use(restErrorHandler(logger));
     const http = createServer(app);
-    const io = new SocketServer(http, { maxHttpBufferSize: MAX_SOCKET_FRAME_BYTES, serveClient: true });
+    const io = new SocketServer(http, {
+      maxHttpBufferSize: MAX_SOCKET_FRAME_BYTES,
+      serveClient: true,
+      ...(config.WIDGET_ORIGINS.length > 0 ? { cors: { origin: config.WIDGET_ORIGINS } } : {}),
+    });
     attachWebchat({ io, bot, authenticate, logger });
     const url = await listen(http, config);
     logger.info({ url }, `Counterpart is ready at ${url}`);

@@ -19,6 +19,12 @@ const EnvSchema = z.object({
   CUSTOMER_TOKEN_SECRET: z.string().min(16).default(DEMO_TOKEN_SECRET),
   /** Serve the demo shop page at `/`, signed in as the demo customer. @defaultValue true */
   DEMO_MODE: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  /**
+   * Other sites allowed to embed the widget (comma-separated origins, for example
+   * `https://shop.example`). The demo page on this server is always allowed. @defaultValue none
+   */
+  WIDGET_ORIGINS: z.string().default('').transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean))
+    .pipe(z.array(z.string().url())),
   /** Seed the demo shop into an empty database on start. @defaultValue true */
   SEED_ON_START: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
   /** Size of the seeded demo shop: `demo` (~200 products, 5,000 orders) or `small` (for tests). @defaultValue demo */
