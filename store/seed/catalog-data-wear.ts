@@ -1,0 +1,150 @@
+import {
+  BRIGHT_COLOURS, CLOTHING_SIZES, EARTH_COLOURS, GLOVE_SIZES, SHOE_SIZES, type ProductType,
+} from './catalog-types.js';
+
+/** Clothing, shoes and small accessories. */
+export const WEAR_TYPES: readonly ProductType[] = [
+  {
+    category: 'apparel', type: 'Waterproof Jacket', price: [120, 260], sizes: CLOTHING_SIZES,
+    materials: ['recycled nylon 2.5-layer shell', '3-layer recycled polyester'], colours: [...EARTH_COLOURS, ...BRIGHT_COLOURS],
+    blurb: 'a fully taped shell for wet days on the fells', season: 'winter',
+    features: ['a wired, helmet-compatible hood', 'underarm vents', 'two map-sized hand pockets', 'a PFC-free water-repellent finish', 'adjustable hem and cuffs'],
+    extra: (r) => ({ waterproof_rating_mm: r.pick([10000, 20000, 28000]), fit: 'regular', weight_g: r.int(290, 480) }),
+  },
+  {
+    category: 'apparel', type: 'Down Jacket', price: [140, 280], sizes: CLOTHING_SIZES,
+    materials: ['700-fill responsibly sourced down', '800-fill responsibly sourced down'], colours: EARTH_COLOURS,
+    blurb: 'a warm, packable layer for cold belays and frosty mornings', season: 'winter',
+    features: ['baffled construction', 'a stuff sack', 'elasticated cuffs', 'an insulated hood', 'a windproof ripstop outer'],
+    extra: (r) => ({ fill_power: r.pick([700, 800]), weight_g: r.int(320, 520) }),
+  },
+  {
+    category: 'apparel', type: 'Fleece Jacket', price: [45, 95], sizes: CLOTHING_SIZES,
+    materials: ['recycled polyester grid fleece', '300-weight polar fleece'], colours: EARTH_COLOURS,
+    blurb: 'a breathable mid-layer that dries in minutes', season: 'winter',
+    features: ['a full-length zip', 'zipped chest pocket', 'flatlock seams', 'thumb loops'],
+  },
+  {
+    category: 'apparel', type: 'Merino Base Layer', price: [40, 75], sizes: CLOTHING_SIZES,
+    materials: ['200 gsm merino wool', '150 gsm merino-Tencel blend'], colours: EARTH_COLOURS,
+    blurb: 'a soft, odour-resistant first layer for multi-day trips', season: 'winter',
+    features: ['flatlock seams that do not rub under a pack', 'a longer back hem', 'mulesing-free wool'],
+    extra: () => ({ care: 'machine wash cool, dry flat' }),
+  },
+  {
+    category: 'apparel', type: 'Organic Cotton T-Shirt', price: [18, 32], sizes: CLOTHING_SIZES,
+    materials: ['organic cotton jersey'], colours: [...EARTH_COLOURS, 'White', 'Sand'],
+    blurb: 'an everyday tee cut from heavyweight organic cotton', season: 'summer',
+    features: ['a taped neck', 'a relaxed fit', 'pre-shrunk fabric', 'a small embroidered fell logo'],
+  },
+  {
+    category: 'apparel', type: 'Walking Trousers', price: [55, 95], sizes: CLOTHING_SIZES,
+    materials: ['stretch polyamide', 'organic cotton canvas'], colours: ['Charcoal', 'Moss', 'Navy', 'Black', 'Stone'],
+    blurb: 'a hard-wearing trouser with four-way stretch', season: 'spring',
+    features: ['articulated knees', 'a zipped thigh pocket', 'a DWR finish', 'short, regular and long leg lengths'],
+  },
+  {
+    category: 'apparel', type: 'Hiking Shorts', price: [35, 55], sizes: CLOTHING_SIZES,
+    materials: ['stretch polyamide'], colours: ['Stone', 'Moss', 'Navy', 'Black'],
+    blurb: 'a quick-drying short for summer ridge walks', season: 'summer',
+    features: ['a 9-inch inseam', 'a zipped hip pocket', 'an integrated belt'],
+  },
+  {
+    category: 'apparel', type: 'Flannel Shirt', price: [38, 60], sizes: CLOTHING_SIZES,
+    materials: ['brushed organic cotton flannel'], colours: ['Red Check', 'Green Check', 'Blue Check'],
+    blurb: 'a soft brushed-cotton shirt for cabins and campfires', season: 'winter',
+    features: ['two button chest pockets', 'a curved hem', 'corozo buttons'],
+  },
+  {
+    category: 'apparel', type: 'Knitted Jumper', price: [65, 120], sizes: CLOTHING_SIZES,
+    materials: ['British lambswool', 'recycled wool blend'], colours: ['Oatmeal', 'Navy', 'Moss', 'Charcoal'],
+    blurb: 'a chunky knit spun and knitted in Yorkshire', season: 'winter',
+    features: ['a ribbed crew neck', 'saddle shoulders', 'a classic fit'],
+  },
+  {
+    category: 'apparel', type: 'Softshell Gilet', price: [50, 85], sizes: CLOTHING_SIZES,
+    materials: ['windproof softshell'], colours: EARTH_COLOURS,
+    blurb: 'a windproof vest that keeps the core warm without overheating', season: 'spring',
+    features: ['two zipped hand pockets', 'a high collar', 'a drop-tail hem'],
+  },
+  {
+    category: 'apparel', type: 'Overtrousers', price: [60, 110], sizes: CLOTHING_SIZES,
+    materials: ['recycled nylon 2.5-layer shell'], colours: ['Black', 'Charcoal'],
+    blurb: 'a waterproof over-trouser that goes on over boots', season: 'winter',
+    features: ['full-length side zips', 'an elasticated waist', 'reinforced instep patches'],
+  },
+  {
+    category: 'footwear', type: 'Walking Boots', price: [110, 190], sizes: SHOE_SIZES,
+    materials: ['full-grain nubuck leather', 'recycled suede and mesh'], colours: ['Brown', 'Dark Grey', 'Olive'],
+    blurb: 'a supportive mid boot with a waterproof membrane', season: 'spring',
+    features: ['a Vibram outsole', 'a padded ankle cuff', 'a TPU heel counter', 'speed lacing hooks'],
+    extra: (r) => ({ waterproof: true, weight_g: r.int(520, 720), drop_mm: r.pick([10, 12]) }),
+  },
+  {
+    category: 'footwear', type: 'Trail Running Shoes', price: [95, 150], sizes: SHOE_SIZES,
+    materials: ['engineered mesh'], colours: BRIGHT_COLOURS,
+    blurb: 'a grippy, cushioned shoe for muddy trail runs', season: 'spring',
+    features: ['5 mm lugs', 'a rock plate', 'a quick-lace system', 'a roomy toe box'],
+    extra: (r) => ({ drop_mm: r.pick([4, 6, 8]), weight_g: r.int(250, 330) }),
+  },
+  {
+    category: 'footwear', type: 'Wellington Boots', price: [45, 85], sizes: SHOE_SIZES,
+    materials: ['natural rubber'], colours: ['Olive', 'Navy', 'Black'],
+    blurb: 'a hand-laid rubber welly for farm tracks and festival fields', season: 'winter',
+    features: ['a neoprene lining', 'a heel kick spur', 'an adjustable calf gusset'],
+  },
+  {
+    category: 'footwear', type: 'Trek Sandals', price: [45, 80], sizes: SHOE_SIZES,
+    materials: ['recycled polyester webbing'], colours: ['Black', 'Ochre', 'Teal'],
+    blurb: 'an adjustable sandal for river crossings and hot days', season: 'summer',
+    features: ['a contoured footbed', 'three-point adjustment', 'a sticky rubber outsole'],
+  },
+  {
+    category: 'footwear', type: 'Sheepskin Slippers', price: [40, 75], sizes: SHOE_SIZES,
+    materials: ['British sheepskin'], colours: ['Chestnut', 'Grey'],
+    blurb: 'a cosy slipper with a hard-wearing indoor-outdoor sole', season: 'gift',
+    features: ['a full sheepskin lining', 'a rubber sole', 'a suede upper'],
+  },
+  {
+    category: 'footwear', type: 'Approach Shoes', price: [100, 140], sizes: SHOE_SIZES,
+    materials: ['suede leather'], colours: ['Grey', 'Blue', 'Brown'],
+    blurb: 'a precise scrambling shoe with a climbing zone at the toe', season: 'spring',
+    features: ['a sticky rubber outsole', 'lace-to-toe fit', 'a rubber rand'],
+  },
+  {
+    category: 'accessories', type: 'Merino Beanie', price: [18, 30], sizes: ['One size'],
+    materials: ['merino wool'], colours: EARTH_COLOURS,
+    blurb: 'a rib-knit hat that keeps warm even when damp', season: 'winter',
+    features: ['a turn-up cuff', 'a woven label'],
+  },
+  {
+    category: 'accessories', type: 'Insulated Gloves', price: [25, 55], sizes: GLOVE_SIZES,
+    materials: ['softshell with synthetic insulation'], colours: ['Black', 'Charcoal'],
+    blurb: 'a warm, dexterous glove with touchscreen fingertips', season: 'winter',
+    features: ['a leather palm', 'a wrist leash', 'a waterproof insert'],
+  },
+  {
+    category: 'accessories', type: 'Hiking Socks (2 Pack)', price: [16, 26], sizes: ['S (UK 3-5)', 'M (UK 6-8)', 'L (UK 9-12)'],
+    materials: ['merino wool blend'], colours: ['Grey Marl', 'Green Marl', 'Blue Marl'],
+    blurb: 'a cushioned sock pair made for long days in boots', season: 'flat',
+    features: ['a cushioned sole', 'an arch support band', 'a seamless toe'],
+  },
+  {
+    category: 'accessories', type: 'Neck Gaiter', price: [12, 20], sizes: ['One size'],
+    materials: ['recycled polyester', 'merino wool'], colours: [...EARTH_COLOURS, ...BRIGHT_COLOURS],
+    blurb: 'a seamless tube to wear as a scarf, headband or hat', season: 'winter',
+    features: ['UPF 50 sun protection', 'a seamless knit'],
+  },
+  {
+    category: 'accessories', type: 'Polarised Sunglasses', price: [35, 70], materials: ['bio-based acetate'],
+    colours: ['Tortoiseshell', 'Black', 'Crystal Grey'],
+    blurb: 'a lightweight frame with category 3 polarised lenses', season: 'summer',
+    features: ['100% UV protection', 'a protective case', 'a microfibre pouch'],
+  },
+  {
+    category: 'accessories', type: 'Baseball Cap', price: [18, 28], sizes: ['One size'],
+    materials: ['organic cotton twill'], colours: ['Stone', 'Navy', 'Moss'],
+    blurb: 'a six-panel cap with an adjustable strap', season: 'summer',
+    features: ['a curved brim', 'an embroidered logo', 'a sweat-wicking band'],
+  },
+];
