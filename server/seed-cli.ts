@@ -7,7 +7,7 @@ import { loadConfig } from './config.js';
 const config = loadConfig(process.env);
 const store = await openDatabase({ url: config.DATABASE_URL, schema: config.DATABASE_SCHEMA, sqlitePath: config.SQLITE_PATH });
 const tables = ['identity_attempts', 'audit_log', 'messages', 'conversations', 'staff_users', 'sales_daily', 'return_lines', 'returns',
-  'shipments', 'order_status_history', 'order_lines', 'orders', 'stock', 'warehouses', 'products', 'suppliers', 'customers', 'kysely_migration', 'kysely_migration_lock'];
+  'shipments', 'order_status_history', 'order_lines', 'orders', 'stock', 'warehouses', 'products', 'suppliers', 'customers', 'counterpart_migrations'];
 for (const table of tables) await sql`drop table if exists ${sql.table(table)}`.execute(store.db);
 await store.close();
 const fresh = await openDatabase({ url: config.DATABASE_URL, schema: config.DATABASE_SCHEMA, sqlitePath: config.SQLITE_PATH });

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Migration, type MigrationProvider } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import { DependencyError } from '../core/errors.js';
 import * as initial from './migrations/001-initial.js';
 import type { Database } from './schema.js';
@@ -40,7 +40,7 @@ const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 export async function openDatabase(options: DatabaseOptions = {}): Promise<Store> {
   const store = options.url ? await openPostgres(options.url, options) : await openSqlite(options.sqlitePath ?? 'data/counterpart.db');
   try {
-    await migrate(store, options.url ? options.schema : undefined);
+    await migrate(store);
   } catch (error) {
     await store.close();
     throw new DependencyError('database migration failed', error);
@@ -81,21 +81,28 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Stor
   return { db, dialect: 'postgres', close: () => db.destroy() };
 }
 
-class StaticMigrations implements MigrationProvider {
-  constructor(private readonly dialect: Dialect) {}
-  async getMigrations(): Promise<Record<string, Migration>> {
-    const d = this.dialect;
-    return { '001-initial': { up: (db) => initial.up(db, d) } };
-  }
-}
+/** Migrations in order; names never change once released. */
+const MIGRATIONS: ReadonlyArray<{ name: string; up: (db: Kysely<unknown>, dialect: Dialect) => Promise<void> }> = [
+  { name: '001-initial', up: initial.up },
+];
 
-async function migrate(store: Store, schema: string | undefined): Promise<void> {
-  // Without the schema, Kysely finds migration tables of any schema and takes them for its own.
-  const migrator = new Migrator({
-    db: store.db,
-    provider: new StaticMigrations(store.dialect),
-    ...(schema ? { migrationTableSchema: schema } : {}),
+/**
+ * Applies pending migrations in one transaction.
+ *
+ * @remarks Not Kysely's Migrator: its table-existence check introspects every schema of the
+ * database and fails when another schema is dropped at the same moment (tests drop theirs).
+ * PostgreSQL replicas starting together serialise on an advisory lock.
+ */
+async function migrate(store: Store): Promise<void> {
+  await store.db.transaction().execute(async (trx) => {
+    if (store.dialect === 'postgres') await sql`select pg_advisory_xact_lock(7283041)`.execute(trx);
+    await sql`create table if not exists counterpart_migrations (name text primary key, applied_at text not null)`.execute(trx);
+    const rows = await sql<{ name: string }>`select name from counterpart_migrations`.execute(trx);
+    const applied = new Set(rows.rows.map((r) => r.name));
+    for (const migration of MIGRATIONS) {
+      if (applied.has(migration.name)) continue;
+      await migration.up(trx as unknown as Kysely<unknown>, store.dialect);
+      await sql`insert into counterpart_migrations (name, applied_at) values (${migration.name}, ${new Date().toISOString()})`.execute(trx);
+    }
   });
-  const { error } = await migrator.migrateToLatest();
-  if (error) throw error;
 }
