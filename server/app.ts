@@ -25,8 +25,9 @@ export interface RunningServer {
 }
 
 /**
- * Composition root: opens the store (seeding an empty one), trains the NLU, wires the bot
- * into the REST and web chat channels, and starts listening.
+ * Composition root: opens the store, starts listening (liveness, demo page and static files
+ * answer at once), then seeds an empty store, trains the NLU and wires the bot into the REST
+ * and web chat channels. Resolves when the bot is ready.
  *
  * @example
  * const server = await startServer({ config: loadConfig(process.env) });
@@ -37,35 +38,52 @@ export async function startServer(options: { config: Config; logger?: Logger; cl
   const logger = options.logger ?? createLogger(config);
   const clock = options.clock ?? systemClock;
   const store = await openDatabase({ url: config.DATABASE_URL, schema: config.DATABASE_SCHEMA, sqlitePath: config.SQLITE_PATH });
+  const authenticate: Authenticate = (token) => verifyCustomerToken(token, { secret: config.CUSTOMER_TOKEN_SECRET, now: clock.now() });
+  let api: express.Router | undefined;
+  const app = express();
+  app.disable('x-powered-by');
+  // Liveness answers at once; readiness (and the chat) wait for seeding and NLU training.
+  app.get('/healthz', (_req, res) => { res.json({ status: api ? 'ok' : 'starting' }); });
+  app.get('/readyz', (_req, res) => { res.status(api ? 200 : 503).json({ ready: api !== undefined }); });
+  app.use('/api', (req, res, next) => {
+    if (api) return api(req, res, next);
+    res.status(503).set('retry-after', '2').json({ error: { code: 'starting', message: 'The assistant is starting; try again in a moment.' } });
+  });
+  app.get('/', async (_req, res) => { res.type('html').send(await demoPage({ config, clock })); });
+  app.use(express.static(WEB_DIR, { index: false }));
+  app.use(restErrorHandler(logger));
+  const http = createServer(app);
+  const io = new SocketServer(http, {
+    maxHttpBufferSize: MAX_SOCKET_FRAME_BYTES,
+    serveClient: true,
+    ...(config.WIDGET_ORIGINS.length > 0 ? { cors: { origin: config.WIDGET_ORIGINS } } : {}),
+  });
+  let markReady: () => void = () => {};
+  const ready = new Promise<void>((resolve) => { markReady = resolve; });
+  io.of('/chat').use((_socket, next) => { void ready.then(() => next()); });
+  const close = async () => { await closeAll(io, http); await store.close(); };
   try {
-    await seedIfEmpty({ store, config, logger, clock });
-    const nlu = await trainDemoNlu();
-    const bot = new Bot({
-      db: store.db, nlu, tools: createCustomerTools(), clock, logger,
-      limits: { maxAttempts: config.IDENTITY_MAX_ATTEMPTS, windowSeconds: config.IDENTITY_WINDOW_SECONDS },
-    });
-    const authenticate: Authenticate = (token) => verifyCustomerToken(token, { secret: config.CUSTOMER_TOKEN_SECRET, now: clock.now() });
-    const app = express();
-    app.disable('x-powered-by');
-    app.get('/healthz', (_req, res) => { res.json({ status: 'ok' }); });
-    app.use('/api', createRestRouter({ bot, authenticate, logger }));
-    app.get('/', async (_req, res) => { res.type('html').send(await demoPage({ config, clock })); });
-    app.use(express.static(WEB_DIR, { index: false }));
-    app.use(restErrorHandler(logger));
-    const http = createServer(app);
-    const io = new SocketServer(http, {
-      maxHttpBufferSize: MAX_SOCKET_FRAME_BYTES,
-      serveClient: true,
-      ...(config.WIDGET_ORIGINS.length > 0 ? { cors: { origin: config.WIDGET_ORIGINS } } : {}),
-    });
-    attachWebchat({ io, bot, authenticate, logger });
     const url = await listen(http, config);
+    logger.info({ url }, `Counterpart is listening at ${url}`);
+    const bot = await createBot({ store, config, logger, clock });
+    attachWebchat({ io, bot, authenticate, logger });
+    api = createRestRouter({ bot, authenticate, logger });
+    markReady();
     logger.info({ url }, `Counterpart is ready at ${url}`);
-    return { url, store, close: async () => { await closeAll(io, http); await store.close(); } };
+    return { url, store, close };
   } catch (error) {
-    await store.close();
+    await close();
     throw error;
   }
+}
+
+async function createBot(options: { store: Store; config: Config; logger: Logger; clock: Clock }): Promise<Bot> {
+  await seedIfEmpty(options);
+  const nlu = await trainDemoNlu();
+  return new Bot({
+    db: options.store.db, nlu, tools: createCustomerTools(), clock: options.clock, logger: options.logger,
+    limits: { maxAttempts: options.config.IDENTITY_MAX_ATTEMPTS, windowSeconds: options.config.IDENTITY_WINDOW_SECONDS },
+  });
 }
 
 async function seedIfEmpty(options: { store: Store; config: Config; logger: Logger; clock: Clock }): Promise<void> {

@@ -61,6 +61,8 @@ describe.each(storeKinds())('REST bad input on %s', (kind) => {
   it('keeps serving after all of that', async () => {
     const health = await fetch(`${url()}/healthz`);
     expect(health.status).toBe(200);
+    expect(await health.json()).toEqual({ status: 'ok' });
+    expect((await fetch(`${url()}/readyz`)).status).toBe(200);
     const ok = await post({ body: { text: 'hello' } });
     expect(ok.status).toBe(201);
     expect(ok.json.replies[0].text).toMatch(/Hello/);
