@@ -20,3 +20,4 @@ export {
   trainingDataSchema,
   type TrainingData,
 } from './training-data.js';
+export * from './encoders/index.js';
