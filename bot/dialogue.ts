@@ -42,8 +42,17 @@ const SMALL_TALK: Readonly<Record<string, Reply>> = {
   goodbye: { text: 'Thanks for chatting. Have a good day!' },
   affirm: { text: 'Great. What would you like to do next?', quickReplies: mainMenu },
   deny: { text: 'No problem. Is there anything else I can help with?', quickReplies: mainMenu },
+  complaint: { text: "I'm sorry about that. Tell me the order number and I'll look at what went wrong, or write to help@northwind-outfitters.example and a colleague will pick it up.", quickReplies: mainMenu },
   human_handoff: { text: "I can't bring a colleague into this chat yet. You can reach our team at help@northwind-outfitters.example, Monday to Friday 9:00–17:30; please include your order number." },
 };
+
+/** Questions answered from the knowledge base (policies, products, catalogue). */
+const KNOWLEDGE_INTENTS = new Set(['knowledge_question', 'recommend_product', 'product_availability']);
+/** Staff questions; customers asking them get pointed back to what they can do here. */
+const STAFF_INTENTS = new Set([
+  'stock_level', 'low_stock', 'demand_forecast', 'reorder_suggestion', 'stock_allocation', 'route_plan', 'delayed_orders',
+  'sentiment_summary', 'sales_summary', 'top_products', 'supplier_lead_time', 'customer_lookup', 'returns_summary',
+]);
 
 const FALLBACK: Reply = { text: "Sorry, I didn't quite get that. Here's what I can help with:", quickReplies: mainMenu };
 
@@ -66,11 +75,18 @@ export async function respond(ctx: TurnContext): Promise<TurnOutcome> {
 
 async function handleIntent(ctx: TurnContext): Promise<TurnOutcome> {
   const intent = top(ctx.parse);
+  // An order number together with an e-mail from someone not yet identified can only be an
+  // identification, however the classifier ranked the words around them.
+  const types = new Set(ctx.parse.entities.map((e) => e.type));
+  if (ctx.caller.customerId === undefined && types.has('order_id') && types.has('email')) return startIdentify(ctx, undefined);
   if (intent.confidence < MIN_INTENT_CONFIDENCE || intent.name === 'out_of_scope') return { replies: [FALLBACK] };
   const task = TASKS[intent.name];
   if (task) return advance(ctx, { tool: task.tool, args: {}, awaiting: 'slot', retries: 0 }, { fresh: true });
   if (intent.name === 'identify') return startIdentify(ctx, undefined);
-  if (intent.name === 'knowledge_question') return answerFromKnowledge(ctx);
+  if (KNOWLEDGE_INTENTS.has(intent.name)) return answerFromKnowledge(ctx);
+  if (STAFF_INTENTS.has(intent.name)) {
+    return { replies: [{ text: 'That is something our staff tools answer. Here I can help with your orders, returns and questions about our shop.', quickReplies: mainMenu }] };
+  }
   return { replies: [SMALL_TALK[intent.name] ?? FALLBACK] };
 }
 

@@ -120,6 +120,8 @@ async function returnable(ctx: SlotContext): Promise<ReturnableLine[] | null> {
 /** Customer tasks, keyed by the intent that starts them. */
 export const TASKS: Readonly<Record<string, Task>> = {
   order_status: { intent: 'order_status', tool: 'order_status', slots: [orderIdSlot], needsCustomer: true },
+  // A refund is part of the order's story: the status reply covers its returns.
+  refund_status: { intent: 'refund_status', tool: 'order_status', slots: [orderIdSlot], needsCustomer: true },
   list_orders: { intent: 'list_orders', tool: 'list_orders', slots: [], needsCustomer: true },
   cancel_order: { intent: 'cancel_order', tool: 'cancel_order', slots: [orderIdSlot], needsCustomer: true },
   change_address: { intent: 'change_address', tool: 'change_address', slots: [orderIdSlot, addressSlot], needsCustomer: true },

@@ -4,7 +4,7 @@ import { ComponentContractError } from './errors.js';
 import { combineExtractors } from './extractors/combine-extractors.js';
 
 /** Languages the NLU has normalisers and training data for. */
-export const SUPPORTED_LANGUAGES = ['en'] as const;
+export const SUPPORTED_LANGUAGES = ['en', 'zh'] as const;
 /** A language code from {@link SUPPORTED_LANGUAGES}. */
 export type SupportedLanguage = (typeof SUPPORTED_LANGUAGES)[number];
 

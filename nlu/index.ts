@@ -5,7 +5,10 @@
  * `core/nlu.ts`; this folder holds their implementations, the demo shop's training data
  * and the helpers that train and wire them.
  */
-export { trainDemoNlu, loadDemoTrainingData, type TrainDemoNluOptions } from './demo.js';
+export { trainDemoNlu, loadDemoTrainingSet, intentExamples, type TrainDemoNluOptions } from './demo.js';
+export { detectLanguage, type LanguageGuess } from './language-id.js';
+export { createMultilingualNlu } from './multilingual.js';
+export * from './training-format/index.js';
 export { createNluEngine, SUPPORTED_LANGUAGES, type NluEngineOptions, type SupportedLanguage } from './engine.js';
 export { ComponentContractError, ModelNotTrainedError } from './errors.js';
 export * from './extractors/index.js';
@@ -13,11 +16,4 @@ export { SHOP_INTENTS, isShopIntent, type ShopIntent } from './intents.js';
 export { EMAIL_TOKEN, NUMBER_TOKEN, tokenizeEn } from './normalizer-en.js';
 export { TFIDF_LOGREG_DEFAULTS, TfidfLogRegClassifier, type TfidfLogRegOptions } from './tfidf-logreg-classifier.js';
 export { parsePersistedTfidfLogReg, type PersistedTfidfLogReg } from './tfidf-logreg-model.js';
-export {
-  loadTrainingDataFile,
-  parseTrainingData,
-  toTrainingExamples,
-  trainingDataSchema,
-  type TrainingData,
-} from './training-data.js';
 export * from './encoders/index.js';

@@ -1,6 +1,6 @@
 /**
  * The intents the demo shop's bot policy handles. Training data for the shop must define
- * exactly these.
+ * exactly these (`out_of_scope` comes from the file's `out_of_scope` examples).
  */
 export const SHOP_INTENTS = [
   'greet',
@@ -17,6 +17,25 @@ export const SHOP_INTENTS = [
   'start_return',
   'human_handoff',
   'knowledge_question',
+  'refund_status',
+  'recommend_product',
+  'product_availability',
+  'complaint',
+  // Staff intents (Teams, Slack).
+  'stock_level',
+  'low_stock',
+  'demand_forecast',
+  'reorder_suggestion',
+  'stock_allocation',
+  'route_plan',
+  'delayed_orders',
+  'sentiment_summary',
+  'sales_summary',
+  'top_products',
+  'supplier_lead_time',
+  'customer_lookup',
+  'returns_summary',
+  // Trained from the files' `out_of_scope` examples; the policy treats it as "not for me".
   'out_of_scope',
 ] as const;
 

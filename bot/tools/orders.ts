@@ -58,7 +58,8 @@ export const orderStatusTool: BotTool<z.infer<typeof OrderArgs>, OrderDetail> = 
   changesState: false,
   async run(ctx, args) {
     const order = await getOrder({ db: ctx.db, customerId: customerOf(ctx.caller), orderId: args.orderId });
-    return { data: order, text: `${describeStatus(order)}\nItems: ${itemsLine(order)}.` };
+    const refunds = order.returns.map((r) => `Return #${r.id}: ${r.status}, refund ${formatMoney(r.refundMinor, order.currency)}`);
+    return { data: order, text: [describeStatus(order), `Items: ${itemsLine(order)}.`, ...refunds].join('\n') };
   },
 };
 

@@ -19,7 +19,8 @@ export interface NumericRun {
 
 // Groups join on one of space . - / or parentheses (with an optional space). Runs that touch a
 // letter, digit or underscore are part of a longer token (SKU12345, 100234abc) and are skipped.
-const RUN = /(?<![\p{L}\p{N}_])([+(]?)(\d+(?:(?:[ .\-/]|\) ?| ?\()\d+)*)\)?(?![\p{L}\p{N}_])/gu;
+// Han characters are not: Chinese writes numbers straight after words (订单100234).
+const RUN = /(?<!(?!\p{Script=Han})[\p{L}\p{N}_])([+(]?)(\d+(?:(?:[ .\-/]|\) ?| ?\()\d+)*)\)?(?!(?!\p{Script=Han})[\p{L}\p{N}_])/gu;
 const DIGITS = /\d+/g;
 
 /**

@@ -69,4 +69,12 @@ describe('trainDemoNlu', () => {
     const results = await nlu.parse(["where's my stuff??", 'yes please', 'no thanks']);
     expect(results.map((r) => r.intents[0]?.name)).toEqual(['order_status', 'affirm', 'deny']);
   });
+
+  it('routes Chinese utterances to the Chinese model, keeping batch order', async () => {
+    const results = await nlu.parse(['我的订单到哪了', 'where is my order', '帮我取消订单100234']);
+    expect(results.map((r) => [r.language, r.intents[0]?.name])).toEqual([
+      ['zh', 'order_status'], ['en', 'order_status'], ['zh', 'cancel_order'],
+    ]);
+    expect(results[2]?.entities.map((e) => [e.type, e.value])).toEqual([['order_id', '100234']]);
+  });
 });

@@ -24,6 +24,9 @@ describe('OrderIdExtractor', () => {
     ['orders 100234 and 104567', ['100234', '104567']],
     ['100234/104567', ['100234', '104567']],
     ['(#238190)', ['238190']],
+    // Chinese writes numbers straight after words.
+    ['帮我取消订单100234', ['100234']],
+    ['订单#100234到哪了', ['100234']],
   ])('finds the order numbers in %j', async (text, expected) => {
     expect(await values(orders, text)).toEqual(expected);
   });

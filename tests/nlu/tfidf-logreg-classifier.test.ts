@@ -3,20 +3,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { InvalidInputError } from '../../core/errors.js';
 import type { TrainingExample } from '../../core/nlu.js';
-import {
-  ModelNotTrainedError,
-  TfidfLogRegClassifier,
-  loadDemoTrainingData,
-  toTrainingExamples,
-} from '../../nlu/index.js';
+import { ModelNotTrainedError, TfidfLogRegClassifier, intentExamples, loadDemoTrainingSet } from '../../nlu/index.js';
 
-const holdoutSchema = z.object({
-  language: z.literal('en'),
-  examples: z.array(z.object({ text: z.string().min(1), intent: z.string().min(1) })).min(40),
-});
-const holdout = holdoutSchema.parse(
-  JSON.parse(readFileSync(new URL('../fixtures/nlu-holdout-en.json', import.meta.url), 'utf8')),
-).examples;
+const holdoutSchema = z.array(z.object({ text: z.string().min(1), intent: z.string().min(1) })).min(100);
+const readHoldout = (name: string) => holdoutSchema.parse(JSON.parse(readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8')));
+const holdout = readHoldout('nlu-holdout-en-v2.json');
+const holdoutZh = readHoldout('nlu-holdout-zh.json');
+const normalise = (text: string) => text.toLowerCase().replace(/\s+/g, ' ').trim();
 
 const MUST_PASS: ReadonlyArray<[string, string]> = [
   ["where's my stuff??", 'order_status'],
@@ -36,7 +29,7 @@ let examples: TrainingExample[];
 let classifier: TfidfLogRegClassifier;
 
 beforeAll(async () => {
-  examples = toTrainingExamples(await loadDemoTrainingData());
+  examples = intentExamples(await loadDemoTrainingSet('en'));
   classifier = new TfidfLogRegClassifier();
   await classifier.train(examples);
 });
@@ -49,6 +42,22 @@ describe('TfidfLogRegClassifier on the demo shop data', () => {
   it('trains on every demo intent', () => {
     expect(examples.length).toBeGreaterThanOrEqual(450);
     expect([...classifier.labels].sort()).toEqual([...new Set(examples.map((e) => e.intent))].sort());
+  });
+
+  it('is tested on sentences that are not in its training data', () => {
+    const training = new Set(examples.map((e) => normalise(e.text)));
+    expect(holdout.filter((e) => training.has(normalise(e.text)))).toEqual([]);
+  });
+
+  it('gets at least 90 % of the held-out Chinese sentences right when trained on the Chinese data', async () => {
+    const zh = new TfidfLogRegClassifier();
+    const zhExamples = intentExamples(await loadDemoTrainingSet('zh'));
+    const training = new Set(zhExamples.map((e) => normalise(e.text)));
+    expect(holdoutZh.filter((e) => training.has(normalise(e.text)))).toEqual([]);
+    await zh.train(zhExamples);
+    const predicted = await top(zh, holdoutZh.map((e) => e.text));
+    const misses = holdoutZh.flatMap((e, i) => (predicted[i] === e.intent ? [] : [`${e.text} → ${predicted[i]}`]));
+    expect(1 - misses.length / holdoutZh.length, `misses: ${misses.join(' | ')}`).toBeGreaterThanOrEqual(0.9);
   });
 
   it('gets at least 90 % of the held-out sentences right', async () => {
