@@ -1,0 +1,27 @@
+/**
+ * Entities for the shop: a trained sequence tagger (linear-chain CRF or averaged perceptron),
+ * Microsoft Recognizers-Text for dates, money, numbers and phones, catalogue and lookup
+ * gazetteers, and the overlap rule that merges them.
+ */
+export { createCatalogueGazetteer, FUZZY_SUFFIX, PRODUCT_ENTITY, type CatalogueGazetteerOptions, type CatalogueItem } from './catalogue-gazetteer.js';
+export { CRF_TAGGER_DEFAULTS, CrfTagger, type CrfTaggerOptions, type TaggerAlgorithm } from './crf-tagger.js';
+export { parsePersistedCrfTagger, persistedCrfTaggerSchema, type PersistedCrfTagger } from './crf-persist.js';
+export { localStamp, resolveDateTime, type DateTimeCandidate, type ResolvedDateTime } from './datetime-values.js';
+export { createShopEntityExtractor, type ShopEntityExtractorOptions } from './entity-extractor.js';
+export { TrainingAbortedError } from './errors.js';
+export { foldToken, withinOneEdit } from './fuzzy.js';
+export { createLookupGazetteer, type LookupGazetteerOptions } from './lookup-gazetteer.js';
+export { ENTITY_SOURCES, mergeEntities, type EntityCandidate, type EntitySource } from './merge.js';
+export { slotF1, slotScores, spansFromTags, type SlotScores, type TagSpan } from './metrics.js';
+export { formatMoneyValue, parseMoneyValue, toMinorUnits, type MoneyAmount } from './money.js';
+export { createPhraseMatcher, type PhraseEntry, type PhraseMatch, type PhraseMatcherOptions } from './phrase-matcher.js';
+export {
+  createRecognizerExtractor,
+  DEFAULT_CURRENCY_UNITS,
+  RECOGNIZER_KINDS,
+  type RecognizerExtractorOptions,
+  type RecognizerKind,
+} from './recognizers.js';
+export type { SequenceTagger, TaggedExample, TrainTaggerOptions } from './sequence-tagger.js';
+export { createTaggerExtractor, toTaggedExamples, tokenizerFor, type TaggerExtractorOptions } from './tagger-extractor.js';
+export type { TrainingProgress } from './training-loop.js';

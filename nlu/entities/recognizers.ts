@@ -1,0 +1,156 @@
+import {
+  Culture,
+  recognizeCurrency,
+  recognizeDateTime,
+  recognizeDimension,
+  recognizeEmail,
+  recognizeNumber,
+  recognizeOrdinal,
+  recognizePhoneNumber,
+} from '@microsoft/recognizers-text-suite';
+import type { Entity, EntityExtractor } from '../../core/nlu.js';
+import type { TrainingLanguage } from '../training-format/types.js';
+import { resolveDateTime, type DateTimeCandidate } from './datetime-values.js';
+import { formatMoneyValue, toMinorUnits } from './money.js';
+import { findQuantities } from './quantities.js';
+
+/** What the recognisers can find; each kind gives entities of the types listed in {@link RecognizerExtractorOptions}. */
+export const RECOGNIZER_KINDS = ['datetime', 'number', 'ordinal', 'money', 'quantity', 'dimension', 'phone', 'email'] as const;
+/** A kind from {@link RECOGNIZER_KINDS}. */
+export type RecognizerKind = (typeof RECOGNIZER_KINDS)[number];
+
+/** Currencies for recogniser units that carry no ISO code ("£54", "10 dollars"). */
+export const DEFAULT_CURRENCY_UNITS: Readonly<Record<string, string>> = { Pound: 'GBP', Pence: 'GBP', Dollar: 'USD', Cent: 'USD' };
+// Units that count hundredths of the unit named in the same currency map.
+const MINOR_UNITS = new Set(['Pence', 'Cent']);
+
+/** Options of {@link createRecognizerExtractor}. */
+export interface RecognizerExtractorOptions {
+  language: TrainingLanguage;
+  /**
+   * Reference time for relative dates ("tomorrow", "next Tuesday"), read at each call. Dates are
+   * resolved on its local wall clock (the process time zone). @defaultValue () => new Date()
+   */
+  now?: () => Date;
+  /**
+   * Which kinds to run. Entity types: datetime → `date`, `datetime`, `time`, `daterange`,
+   * `datetimerange`, `timerange`, `duration`; the others are named as the kind.
+   * @defaultValue all of {@link RECOGNIZER_KINDS}
+   */
+  kinds?: readonly RecognizerKind[];
+  /** Overrides or extends {@link DEFAULT_CURRENCY_UNITS}, e.g. `{ Dollar: 'CAD' }` for a Canadian shop. */
+  currencyUnits?: Readonly<Record<string, string>>;
+}
+
+/** The part of a recogniser result this module reads. */
+interface RecognizerResult {
+  start: number;
+  end: number;
+  typeName: string;
+  resolution?: Record<string, unknown> | null;
+}
+
+// Currency needs an amount or a currency word; skipping it otherwise saves ~15 ms a message.
+const MONEY_CUE = /[\d£$€¥元块钱]|pound|quid|dollar|euro|pence|cent|gbp|usd|eur|[零一二三四五六七八九十百千万两]/i;
+
+/**
+ * Dates, times, numbers, ordinals, money, quantities, dimensions, phone numbers and e-mails
+ * found by Microsoft Recognizers-Text (English and Chinese), as entities with normalised values.
+ *
+ * @remarks Values: dates and times in ISO 8601 (see `resolveDateTime`), money as
+ * `54.00 GBP` (see `formatMoneyValue`), numbers and ordinals in decimal, phone numbers with
+ * spacing and punctuation removed, e-mails lower-cased, dimensions as `3.5 Kilogram`.
+ * Results may overlap (`£54` is also the number `54`); merge them with `mergeEntities`.
+ * Latency is dominated by the date-time recogniser: tens of milliseconds a message.
+ *
+ * @example
+ * ```ts
+ * const recognizers = createRecognizerExtractor({ language: 'en', now: () => new Date(2024, 4, 15) });
+ * const [entities] = await recognizers.extract(['can it come next Tuesday? I paid £54']);
+ * // [{ type: 'date', value: '2024-05-21', ... }, { type: 'money', value: '54.00 GBP', ... }, ...]
+ * ```
+ */
+export function createRecognizerExtractor(options: RecognizerExtractorOptions): EntityExtractor {
+  const culture = options.language === 'zh' ? Culture.Chinese : Culture.English;
+  const kinds = new Set(options.kinds ?? RECOGNIZER_KINDS);
+  const simple = simpleRecognizers({ ...DEFAULT_CURRENCY_UNITS, ...options.currencyUnits }).filter((r) => kinds.has(r.kind));
+  const now = options.now ?? (() => new Date());
+  const find = (text: string): Entity[] => {
+    const span = (r: RecognizerResult, type: string, value: string): Entity =>
+      // The recognisers report inclusive ends.
+      ({ type, value, text: text.slice(r.start, r.end + 1), start: r.start, end: r.end + 1, extractor: RECOGNIZER_NAME });
+    const entities: Entity[] = [];
+    if (kinds.has('datetime')) entities.push(...dateTimes({ text, culture, now: now(), span }));
+    for (const recognizer of simple) {
+      if (recognizer.cue && !recognizer.cue.test(text)) continue;
+      entities.push(...valued(recognizer.run(text, culture), recognizer.value).map(([r, v]) => span(r, recognizer.kind, v)));
+    }
+    if (kinds.has('quantity')) {
+      const numbers = (recognizeNumber(text, culture) as RecognizerResult[]).map((r) => ({ start: r.start, end: r.end + 1, value: stringField(r.resolution, 'value') }));
+      entities.push(...findQuantities({ text, language: options.language, numbers }).map((q) => ({ ...q, extractor: RECOGNIZER_NAME })));
+    }
+    return entities.sort((a, b) => a.start - b.start || b.end - a.end);
+  };
+  return { name: RECOGNIZER_NAME, extract: async (texts) => texts.map(find) };
+}
+
+/** The `extractor` of recogniser entities. */
+export const RECOGNIZER_NAME = 'recognizers';
+
+interface SimpleRecognizer {
+  kind: RecognizerKind;
+  run: (text: string, culture: string) => RecognizerResult[];
+  value: (r: RecognizerResult) => string | undefined;
+  /** Skip the recogniser when the text cannot contain what it looks for. */
+  cue?: RegExp;
+}
+
+/** Recognisers whose results map one to one onto entities of their kind. */
+function simpleRecognizers(currencyUnits: Readonly<Record<string, string>>): SimpleRecognizer[] {
+  const field = (r: RecognizerResult) => stringField(r.resolution, 'value');
+  return [
+    { kind: 'number', run: recognizeNumber, value: field },
+    // "next" and "last" come back as relative ordinals (value 0); only real positions count.
+    { kind: 'ordinal', run: recognizeOrdinal, value: (r) => field(r)?.match(/^[1-9]\d*$/)?.[0] },
+    { kind: 'money', run: recognizeCurrency, value: (r) => moneyValue(r, currencyUnits), cue: MONEY_CUE },
+    { kind: 'dimension', run: recognizeDimension, value: dimensionValue },
+    { kind: 'phone', run: recognizePhoneNumber, value: (r) => field(r)?.replace(/[\s().-]/g, '') },
+    { kind: 'email', run: recognizeEmail, value: (r) => field(r)?.toLowerCase() },
+  ];
+}
+
+function stringField(resolution: Record<string, unknown> | null | undefined, key: string): string | undefined {
+  const value = resolution?.[key];
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+/** Pairs each result with its value, dropping results without one. */
+function valued(results: readonly RecognizerResult[], value: (r: RecognizerResult) => string | undefined): [RecognizerResult, string][] {
+  return results.flatMap((r) => {
+    const v = value(r);
+    return v === undefined ? [] : [[r, v] as [RecognizerResult, string]];
+  });
+}
+
+function dateTimes(args: { text: string; culture: string; now: Date; span: (r: RecognizerResult, type: string, value: string) => Entity }): Entity[] {
+  return (recognizeDateTime(args.text, args.culture, undefined, args.now) as RecognizerResult[]).flatMap((r) => {
+    const values = r.resolution?.values;
+    const resolved = Array.isArray(values) ? resolveDateTime({ candidates: values as DateTimeCandidate[], now: args.now }) : undefined;
+    return resolved ? [args.span(r, resolved.type, resolved.value)] : [];
+  });
+}
+
+function moneyValue(r: RecognizerResult, currencyUnits: Readonly<Record<string, string>>): string | undefined {
+  const amount = Number(stringField(r.resolution, 'value'));
+  const unit = stringField(r.resolution, 'unit') ?? '';
+  const currency = stringField(r.resolution, 'isoCurrency') ?? currencyUnits[unit];
+  if (!Number.isFinite(amount) || !currency || !/^[A-Z]{3}$/.test(currency)) return undefined;
+  const major = MINOR_UNITS.has(unit) ? amount / 100 : amount;
+  return formatMoneyValue({ amountMinor: toMinorUnits(major, currency), currency });
+}
+
+function dimensionValue(r: RecognizerResult): string | undefined {
+  const value = stringField(r.resolution, 'value');
+  const unit = stringField(r.resolution, 'unit');
+  return value && unit ? `${value} ${unit}` : undefined;
+}
