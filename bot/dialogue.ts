@@ -79,7 +79,11 @@ async function handleIntent(ctx: TurnContext): Promise<TurnOutcome> {
   // identification, however the classifier ranked the words around them.
   const types = new Set(ctx.parse.entities.map((e) => e.type));
   if (ctx.caller.customerId === undefined && types.has('order_id') && types.has('email')) return startIdentify(ctx, undefined);
-  if (intent.confidence < MIN_INTENT_CONFIDENCE || intent.name === 'out_of_scope') return { replies: [FALLBACK] };
+  if (intent.confidence < MIN_INTENT_CONFIDENCE || intent.name === 'out_of_scope') {
+    // Not one of our tasks; the knowledge base may still know (it says null when it does not).
+    const answer = await knowledgeReply(ctx);
+    return { replies: [answer ?? FALLBACK] };
+  }
   const task = TASKS[intent.name];
   if (task) return advance(ctx, { tool: task.tool, args: {}, awaiting: 'slot', retries: 0 }, { fresh: true });
   if (intent.name === 'identify') return startIdentify(ctx, undefined);
@@ -91,13 +95,16 @@ async function handleIntent(ctx: TurnContext): Promise<TurnOutcome> {
 }
 
 async function answerFromKnowledge(ctx: TurnContext): Promise<TurnOutcome> {
+  const answer = await knowledgeReply(ctx);
+  return { replies: [answer ?? { text: "I'm sorry, I don't know the answer to that. A colleague can help: write to help@northwind-outfitters.example and include your order number if it's about an order.", quickReplies: mainMenu }] };
+}
+
+/** The knowledge base's cited answer as a reply, or null when it does not know. */
+async function knowledgeReply(ctx: TurnContext): Promise<Reply | null> {
   const answer = await ctx.knowledge?.answer(ctx.parse.text, { language: ctx.parse.language, signal: ctx.signal });
-  if (!answer) {
-    return { replies: [{ text: "I'm sorry, I don't have an answer to that yet. Our team can help at help@northwind-outfitters.example." }] };
-  }
-  return {
-    replies: [{ text: answer.text, sources: answer.sources, quickReplies: answer.related.map((r) => ({ title: r.title, value: r.title })) }],
-  };
+  if (!answer) return null;
+  const related = answer.related.slice(0, 2).map((r) => ({ title: r.title, value: r.title }));
+  return { text: answer.text, sources: answer.sources, chunkIds: answer.chunkIds, ...(related.length ? { quickReplies: related } : {}) };
 }
 
 function startIdentify(ctx: TurnContext, resume: PendingCall | undefined): Promise<TurnOutcome> {

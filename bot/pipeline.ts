@@ -143,7 +143,9 @@ function messageRows(options: { message: InboundMessage; parse: ParseResult; rep
     activity_id: randomUUID(), conversation_id: message.conversationId, direction: 'out', channel: message.channel,
     user_id: 'bot', role: 'bot', text: reply.text, intent: null, entities: null, confidence: null, sentiment: null,
     client_message_id: null, reply_to_id: inboundId, created_at: at,
-    payload: reply.quickReplies?.length || reply.sources?.length ? JSON.stringify({ quickReplies: reply.quickReplies, sources: reply.sources }) : null,
+    payload: reply.quickReplies?.length || reply.sources?.length || reply.chunkIds?.length
+      ? JSON.stringify({ quickReplies: reply.quickReplies, sources: reply.sources, chunkIds: reply.chunkIds })
+      : null,
   }));
   return [inbound, ...replies];
 }

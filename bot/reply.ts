@@ -5,6 +5,8 @@ export interface Reply {
   text: string;
   quickReplies?: QuickReply[];
   sources?: Source[];
+  /** Knowledge-base chunks the answer used; stored with the message, not shown. */
+  chunkIds?: string[];
 }
 
 export const yesNo: QuickReply[] = [

@@ -5,6 +5,9 @@ import { fileURLToPath } from 'node:url';
 import express from 'express';
 import { Server as SocketServer } from 'socket.io';
 import { attachWebchat, createRestRouter, restErrorHandler, type Authenticate } from '../adapters/index.js';
+import { createKbRouter } from '../adapters/kb/index.js';
+import type { KnowledgeBase } from '../core/tools.js';
+import { openKnowledgeBase } from './knowledge.js';
 import { Bot, createCustomerTools, signCustomerToken, verifyCustomerToken } from '../bot/index.js';
 import type { Logger } from '../core/logger.js';
 import { systemClock, type Clock } from '../core/tools.js';
@@ -50,6 +53,14 @@ export async function startServer(options: { config: Config; logger?: Logger; cl
     res.status(503).set('retry-after', '2').json({ error: { code: 'starting', message: 'The assistant is starting; try again in a moment.' } });
   });
   app.get('/', async (_req, res) => { res.type('html').send(await demoPage({ config, clock })); });
+  app.get('/help/:article', async (req, res, next) => {
+    // Sources cited by the bot link here: the demo knowledge-base articles, as plain text.
+    const name = String(req.params.article);
+    if (!/^[a-z0-9-]+$/.test(name)) return next();
+    const text = await readFile(new URL(`../store/demo-shop/kb/${name}.md`, import.meta.url), 'utf8').catch(() => undefined);
+    if (text === undefined) return next();
+    res.type('text/plain; charset=utf-8').send(text);
+  });
   app.use(express.static(WEB_DIR, { index: false }));
   app.use(restErrorHandler(logger));
   const http = createServer(app);
@@ -61,13 +72,24 @@ export async function startServer(options: { config: Config; logger?: Logger; cl
   let markReady: () => void = () => {};
   const ready = new Promise<void>((resolve) => { markReady = resolve; });
   io.of('/chat').use((_socket, next) => { void ready.then(() => next()); });
-  const close = async () => { await closeAll(io, http); await store.close(); };
+  const closers: Array<() => Promise<void>> = [];
+  const close = async () => {
+    await closeAll(io, http);
+    for (const closer of closers.reverse()) await closer();
+    await store.close();
+  };
   try {
     const url = await listen(http, config);
     logger.info({ url }, `Counterpart is listening at ${url}`);
-    const bot = await createBot({ store, config, logger, clock });
+    await seedIfEmpty({ store, config, logger, clock });
+    const kb = await openKnowledgeBase({ store, config, logger });
+    closers.push(() => kb.close());
+    const bot = await createBot({ store, config, logger, clock, kb });
     attachWebchat({ io, bot, authenticate, logger });
-    api = createRestRouter({ bot, authenticate, logger });
+    const root = express.Router();
+    if (config.KB_ADMIN_TOKEN) root.use('/kb', createKbRouter({ kb, adminToken: config.KB_ADMIN_TOKEN, logger }));
+    root.use(createRestRouter({ bot, authenticate, logger }));
+    api = root;
     markReady();
     logger.info({ url }, `Counterpart is ready at ${url}`);
     return { url, store, close };
@@ -77,11 +99,10 @@ export async function startServer(options: { config: Config; logger?: Logger; cl
   }
 }
 
-async function createBot(options: { store: Store; config: Config; logger: Logger; clock: Clock }): Promise<Bot> {
-  await seedIfEmpty(options);
+async function createBot(options: { store: Store; config: Config; logger: Logger; clock: Clock; kb: KnowledgeBase }): Promise<Bot> {
   const nlu = await trainDemoNlu();
   return new Bot({
-    db: options.store.db, nlu, tools: createCustomerTools(), clock: options.clock, logger: options.logger,
+    db: options.store.db, nlu, tools: createCustomerTools(), clock: options.clock, logger: options.logger, knowledge: options.kb,
     limits: { maxAttempts: options.config.IDENTITY_MAX_ATTEMPTS, windowSeconds: options.config.IDENTITY_WINDOW_SECONDS },
   });
 }

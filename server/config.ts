@@ -29,6 +29,22 @@ const EnvSchema = z.object({
   SEED_ON_START: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
   /** Size of the seeded demo shop: `demo` (~200 products, 5,000 orders) or `small` (for tests). @defaultValue demo */
   SEED_SCALE: z.enum(['demo', 'small']).default('demo'),
+  /** Folder of the knowledge-base index (HNSW + BM25 + chunk manifest). @defaultValue data/kb */
+  KB_DIR: z.string().min(1).default('data/kb'),
+  /** Bearer token for `/api/kb` (upload, delete, reindex, search); the admin API is off when unset. */
+  KB_ADMIN_TOKEN: z.string().min(16).optional(),
+  /** Sentence encoder for retrieval: `use-lite` (shipped model), `hashed` (n-grams, no model) or `onnx`. @defaultValue use-lite */
+  KB_ENCODER: z.enum(['use-lite', 'hashed', 'onnx']).default('use-lite'),
+  /** Local folder of an ONNX sentence-transformer (Hugging Face layout) when `KB_ENCODER=onnx`. */
+  ONNX_MODEL_DIR: z.string().min(1).optional(),
+  /** HNSW graph degree. @defaultValue 16 */
+  KB_HNSW_M: z.coerce.number().int().min(2).max(128).default(16),
+  /** @defaultValue 200 */
+  KB_HNSW_EF_CONSTRUCTION: z.coerce.number().int().min(8).default(200),
+  /** @defaultValue 64 */
+  KB_HNSW_EF_SEARCH: z.coerce.number().int().min(1).default(64),
+  /** Answers below this confidence become "I don't know". @defaultValue 0.4 (tuned on tests/fixtures/kb/demo-validation.json) */
+  KB_NO_ANSWER_THRESHOLD: z.coerce.number().min(0).max(1).default(0.4),
   /** @defaultValue info */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Identity checks allowed per conversation and per order number in the window. @defaultValue 5 */
@@ -52,6 +68,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
     throw new InvalidInputError(`invalid configuration: ${problems}`);
+  }
+  if (parsed.data.KB_ENCODER === 'onnx' && !parsed.data.ONNX_MODEL_DIR) {
+    throw new InvalidInputError('invalid configuration: KB_ENCODER=onnx needs ONNX_MODEL_DIR');
   }
   return parsed.data;
 }

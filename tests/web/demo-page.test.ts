@@ -46,7 +46,7 @@ describe.skipIf(!hasChromium)('demo page with the chat widget (Chromium)', () =>
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'counterpart-web-'));
     mkdirSync(ARTIFACTS, { recursive: true });
-    const config = loadConfig({ PORT: '0', SQLITE_PATH: join(dir, 't.db'), LOG_LEVEL: 'silent', SEED_SCALE: 'small' });
+    const config = loadConfig({ PORT: '0', SQLITE_PATH: join(dir, 't.db'), LOG_LEVEL: 'silent', SEED_SCALE: 'small', KB_DIR: join(dir, 'kb'), KB_ENCODER: 'hashed' });
     server = await startServer({ config });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
