@@ -17,3 +17,4 @@ export { EMAIL_TOKEN, NUMBER_TOKEN, tokenizeEn } from './normalizer-en.js';
 export { TFIDF_LOGREG_DEFAULTS, TfidfLogRegClassifier, type TfidfLogRegOptions } from './tfidf-logreg-classifier.js';
 export { parsePersistedTfidfLogReg, type PersistedTfidfLogReg } from './tfidf-logreg-model.js';
 export * from './encoders/index.js';
+export * from './entities/index.js';

@@ -14,26 +14,38 @@ export function sharedJieba(): Jieba {
   return shared;
 }
 
+/** Where a token sits in jieba's segmentation of the sentence. */
+export interface JiebaContext {
+  /** `B` (begins a word), `M` (middle), `E` (ends) or `S` (a one-character word). */
+  position: string;
+  word: string;
+  previousWord: string;
+  nextWord: string;
+}
+
 /**
- * For each character of `chars`, its position in the jieba word that contains it:
- * `B` (begins a word), `M` (middle), `E` (ends) or `S` (a one-character word), and that word.
+ * Segments the sentence formed by `tokens` with jieba and gives each token its place in it.
+ *
+ * @remarks Tokens are normally single characters; a longer token takes the place of its first
+ * character, so the result always has one entry per token.
  */
-export function jiebaPositions(chars: readonly string[]): { positions: string[]; words: string[] } {
-  const positions: string[] = [];
-  const words: string[] = [];
-  if (chars.length === 0) return { positions, words };
-  for (const word of sharedJieba().cut(chars.join(''), true)) {
+export function jiebaContexts(tokens: readonly string[]): JiebaContext[] {
+  if (tokens.length === 0) return [];
+  const words = sharedJieba().cut(tokens.join(''), true);
+  const perChar: JiebaContext[] = [];
+  words.forEach((word, w) => {
     const units = [...word];
+    const previousWord = words[w - 1] ?? '<s>';
+    const nextWord = words[w + 1] ?? '</s>';
     units.forEach((_, k) => {
-      positions.push(units.length === 1 ? 'S' : k === 0 ? 'B' : k === units.length - 1 ? 'E' : 'M');
-      words.push(word);
+      const position = units.length === 1 ? 'S' : k === 0 ? 'B' : k === units.length - 1 ? 'E' : 'M';
+      perChar.push({ position, word, previousWord, nextWord });
     });
-  }
-  // Tokens are code points without white space, so the counts agree; guard anyway, since a
-  // token longer than one character (a caller's choice) would shift them.
-  while (positions.length < chars.length) {
-    positions.push('S');
-    words.push(chars[positions.length - 1] as string);
-  }
-  return { positions: positions.slice(0, chars.length), words: words.slice(0, chars.length) };
+  });
+  let offset = 0;
+  return tokens.map((token) => {
+    const context = perChar[offset] ?? { position: 'S', word: token, previousWord: '<s>', nextWord: '</s>' };
+    offset += [...token].length;
+    return context;
+  });
 }

@@ -28,8 +28,8 @@ const rank = new Map<EntitySource, number>(ENTITY_SOURCES.map((source, i) => [so
  * (2) among equals, the longer span; (3) then the leftmost; (4) then the order given.
  *
  * @remarks Source before length on purpose: `#100234` from the order-id pattern must beat a
- * tagger span `order #100234 please` that swallowed it, and an exact catalogue match beats a
- * longer guess from the tagger. Length before position makes `next Tuesday` (a date) beat
+ * longer tagger span that runs over it, and an exact catalogue match beats a longer guess from
+ * the tagger; a fuzzy catalogue match, itself a guess, gives way to the tagger. Length before position makes `next Tuesday` (a date) beat
  * `next` (an ordinal), and `£54` (money) beat `54` (a number) from the same recogniser.
  * Touching spans (one ends where the other starts) do not overlap.
  *

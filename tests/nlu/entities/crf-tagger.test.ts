@@ -106,6 +106,10 @@ describe('CrfTagger edges', () => {
     expect(tagger.tag([[], ['stock', 'in', 'Leeds']])).toEqual([[], ['O', 'O', 'B-warehouse']]);
   });
 
+  it('rejects sentences without one tag per token', async () => {
+    await expect(new CrfTagger({ language: 'en' }).train([{ tokens: ['a', 'b'], tags: ['O'] }])).rejects.toThrow('training example 0 has 2 tokens but 1 tags');
+  });
+
   it('validates persisted models', async () => {
     const tagger = new CrfTagger({ language: 'en' });
     await tagger.train(examples);
