@@ -1,5 +1,5 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import { createRandom, shuffleInPlace } from './random.js';
+import { createRandom, shuffleInPlace } from '../core/random.js';
 import type { SparseVector } from './tfidf-vectorizer.js';
 
 /** Optimiser settings for {@link trainSoftmaxRegression}. */

@@ -1,20 +1,14 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { createRandom } from '../../core/random.js';
 import { exactTopK } from './exact.js';
 import { writeVecs } from './texmex.js';
 
 /** Seeded PRNG (mulberry32) with Gaussian draws (Box–Muller), so every run writes the same set. */
 class Rng {
-  private state: number;
   private spare: number | undefined;
-  constructor(seed: number) { this.state = seed >>> 0; }
-  next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
+  readonly next: () => number;
+  constructor(seed: number) { this.next = createRandom(seed); }
   gaussian(): number {
     if (this.spare !== undefined) { const s = this.spare; this.spare = undefined; return s; }
     const u = Math.max(this.next(), 1e-12);

@@ -1,4 +1,4 @@
-import { createRandom, shuffleInPlace } from '../random.js';
+import { createRandom, shuffleInPlace } from '../../core/random.js';
 import { TrainingAbortedError } from './errors.js';
 
 /** Reported after each epoch of training. */

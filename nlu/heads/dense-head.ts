@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { InvalidInputError } from '../../core/errors.js';
 import { activateTfjs, claimRuntime, type Tfjs } from '../encoders/tfjs-runtime.js';
-import { createRandom, shuffleInPlace } from '../random.js';
+import { createRandom, shuffleInPlace } from '../../core/random.js';
 import { decodeFloat32, encodeFloat32 } from '../tfidf-logreg-model.js';
 
 /** Settings of {@link trainDenseHead}. */

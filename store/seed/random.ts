@@ -1,3 +1,5 @@
+import { createRandom } from '../../core/random.js';
+
 /**
  * A small seeded random source for the demo-shop generator.
  *
@@ -6,10 +8,11 @@
  * fast and good enough for synthetic data (not for anything secret).
  */
 export class Rng {
-  private state: number;
+  /** Uniform float in [0, 1). */
+  readonly next: () => number;
 
   constructor(seed: number) {
-    this.state = seed >>> 0;
+    this.next = createRandom(seed);
   }
 
   /**
@@ -24,15 +27,6 @@ export class Rng {
       hash = Math.imul(hash ^ label.charCodeAt(i), 16777619);
     }
     return new Rng(hash);
-  }
-
-  /** Uniform float in [0, 1). */
-  next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   }
 
   /** Uniform float in [min, max). */

@@ -1,25 +1,10 @@
-/** Seeded 32-bit PRNG (mulberry32) returning floats in [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { createRandom, shuffleInPlace } from '../../../core/random.js';
+
+/** Seeded PRNG (mulberry32) returning floats in [0, 1); the project's one implementation. */
+export const seededRandom = createRandom;
 
 /** Fisher–Yates shuffle in place with the given random source. */
-export function shuffle<T>(items: T[], random: () => number): T[] {
-  for (let i = items.length - 1; i > 0; i -= 1) {
-    const j = Math.floor(random() * (i + 1));
-    const a = items[i] as T;
-    items[i] = items[j] as T;
-    items[j] = a;
-  }
-  return items;
-}
+export const shuffle = shuffleInPlace;
 
 /** Options of {@link stratifiedSplit}. */
 export interface StratifiedSplitOptions {

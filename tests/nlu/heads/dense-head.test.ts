@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadDenseHead, trainDenseHead, type DenseData } from '../../../nlu/heads/dense-head.js';
-import { createRandom } from '../../../nlu/random.js';
+import { createRandom } from '../../../core/random.js';
 
 /** Three noisy clusters in 16 dimensions: a head that learns anything separates them. */
 function clusters(count: number, seed: number): DenseData {
