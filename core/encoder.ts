@@ -9,6 +9,11 @@ export interface Encoder {
   /** Stable identifier, recorded in model and index manifests (for example `use-lite@0.2.0`). */
   readonly id: string;
   readonly dimension: number;
+  /**
+   * Languages whose meaning the vectors capture (ISO 639-1). Absent: any language, as for
+   * multilingual models and n-gram hashing. Callers should not trust similarities for others.
+   */
+  readonly languages?: readonly string[];
   encode(texts: readonly string[], options?: { signal?: AbortSignal }): Promise<Float32Array[]>;
   /** Frees native or GPU memory held by the encoder. */
   dispose?(): Promise<void>;

@@ -3,7 +3,7 @@ import type { Bm25Index } from './bm25-index.js';
 import type { KnowledgeBaseConfig } from './config.js';
 import { fuse, maxPerGroup, type RankedHit } from './fusion.js';
 import type { HnswVectorIndex } from './hnsw-index.js';
-import { tokenize } from './tokenizer.js';
+import { detectLanguage, tokenize } from './tokenizer.js';
 import type { ChunkRecord, SearchFilters, SearchHit } from './types.js';
 
 /** What a search reads; owned by the knowledge base. */
@@ -89,7 +89,11 @@ export async function hybridSearch(context: SearchContext, query: string, option
   };
   const candidates = Math.max(options.k, config.candidates);
   const bm25Hits = mode === 'vector' ? [] : bm25.search(terms, { k: candidates, filter: keep });
-  const vector = mode === 'bm25' ? undefined : await vectorCandidates(context, query, { candidates, keep, signal: options.signal });
+  // An encoder that does not know the question's language gives similarities that mean
+  // nothing (USE-lite finds all Chinese alike): rank and judge such questions by keywords.
+  const languages = context.encoder.languages;
+  const understood = languages === undefined || languages.includes(detectLanguage(query));
+  const vector = mode === 'bm25' || (mode === 'hybrid' && !understood) ? undefined : await vectorCandidates(context, query, { candidates, keep, signal: options.signal });
   const fused = fuse({ bm25: bm25Hits, vector: vector?.hits ?? [] }, config.fusion).slice(0, options.k);
   const hits: SearchHit[] = [];
   for (const hit of fused) {

@@ -56,6 +56,7 @@ export function withCache(encoder: Encoder, options: EncoderCacheOptions = {}): 
   return {
     id: encoder.id,
     dimension: encoder.dimension,
+    ...(encoder.languages ? { languages: encoder.languages } : {}),
     stats,
     clear() {
       cache.clear();

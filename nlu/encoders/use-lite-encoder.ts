@@ -75,6 +75,7 @@ export async function createUseLiteEncoder(options: UseLiteEncoderOptions = {}):
   return {
     id,
     dimension: USE_LITE_DIMENSION,
+    languages: ['en'],
     async encode(texts: readonly string[], encodeOptions: EncodeOptions = {}): Promise<Float32Array[]> {
       if (disposed) throw new EncoderDisposedError(id);
       if (texts.length === 0) return [];
