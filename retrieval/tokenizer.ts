@@ -1,3 +1,4 @@
+import { detectLanguage as identifyLanguage } from '../nlu/language-id.js';
 import { createRequire } from 'node:module';
 import type { Jieba } from '@node-rs/jieba';
 import { stemEn } from './stemmer-en.js';
@@ -35,16 +36,12 @@ function segmenter(): Jieba {
   return jieba;
 }
 
-/** Whether the text is mostly Chinese: more Han characters than Latin letters. */
+/**
+ * Whether the text is mostly Chinese, decided by the NLU's language identification so that
+ * message routing and retrieval never disagree about a text's language.
+ */
 export function detectLanguage(text: string): ChunkLanguage {
-  let han = 0;
-  let latin = 0;
-  for (const ch of text) {
-    if (HAN.test(ch)) han += 1;
-    else if (/[a-zA-Z]/.test(ch)) latin += 1;
-  }
-  // A Han character carries about as much as a short word, so weigh it above a letter.
-  return han * 3 > latin && han > 0 ? 'zh' : 'en';
+  return identifyLanguage(text).language;
 }
 
 function hanTokens(run: string, out: string[]): void {
