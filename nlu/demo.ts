@@ -1,10 +1,9 @@
-import type { NluEngine, TrainingExample } from '../core/nlu.js';
+import type { NluEngine } from '../core/nlu.js';
 import { InvalidInputError } from '../core/errors.js';
-import { createNluEngine, type SupportedLanguage } from './engine.js';
-import { createDefaultExtractors } from './extractors/index.js';
+import type { SupportedLanguage } from './engine.js';
+import type { HybridOptions } from './hybrid/index.js';
 import { SHOP_INTENTS } from './intents.js';
-import { createMultilingualNlu } from './multilingual.js';
-import { TfidfLogRegClassifier, type TfidfLogRegOptions } from './tfidf-logreg-classifier.js';
+import { trainNluModel, type EncoderFor } from './model/train.js';
 import { loadTrainingFile, type TrainingSet } from './training-format/index.js';
 
 /**
@@ -29,26 +28,25 @@ export async function loadDemoTrainingSet(language: SupportedLanguage = 'en'): P
   return set;
 }
 
-/** Intent examples of a training set, with its out-of-scope examples as the `out_of_scope` class. */
-export function intentExamples(set: TrainingSet): TrainingExample[] {
-  return [
-    ...set.examples.map((e) => ({ text: e.text, intent: e.intent })),
-    ...set.outOfScope.map((e) => ({ text: e.text, intent: 'out_of_scope' })),
-  ];
+/** The demo shop's training sets, labelled with their source for model manifests. */
+export async function demoTrainingSets(languages: readonly SupportedLanguage[] = ['en', 'zh']): Promise<Array<{ set: TrainingSet; source: string }>> {
+  return Promise.all(languages.map(async (language) => ({ set: await loadDemoTrainingSet(language), source: `nlu/demo-data/${language}.yaml` })));
 }
 
 /** Options of {@link trainDemoNlu}. */
 export interface TrainDemoNluOptions {
   /** @defaultValue ['en', 'zh'] */
   languages?: readonly SupportedLanguage[];
+  /** Sentence encoder per language. @defaultValue none: n-gram features only, fast for tests */
+  encoderFor?: EncoderFor;
   /** Overrides of the classifier defaults. */
-  classifier?: Partial<TfidfLogRegOptions>;
+  classifier?: Partial<HybridOptions>;
   signal?: AbortSignal;
 }
 
 /**
- * Trains one engine per language on the demo shop's data and routes each message to its
- * language's engine.
+ * Trains the demo shop's NLU (intents and entities, one model per language) and returns the
+ * engine that routes each message to its language's model.
  *
  * @example
  * ```ts
@@ -57,13 +55,11 @@ export interface TrainDemoNluOptions {
  * ```
  */
 export async function trainDemoNlu(options: TrainDemoNluOptions = {}): Promise<NluEngine> {
-  const languages = options.languages ?? ['en', 'zh'];
-  const engines: Partial<Record<SupportedLanguage, NluEngine>> = {};
-  for (const language of languages) {
-    const set = await loadDemoTrainingSet(language);
-    const classifier = new TfidfLogRegClassifier(options.classifier);
-    await classifier.train(intentExamples(set), { signal: options.signal });
-    engines[language] = createNluEngine({ classifier, extractors: createDefaultExtractors(), language });
-  }
-  return createMultilingualNlu({ engines, fallback: languages[0] ?? 'en' });
+  const model = await trainNluModel({
+    sets: await demoTrainingSets(options.languages),
+    ...(options.encoderFor === undefined ? {} : { encoderFor: options.encoderFor }),
+    ...(options.classifier === undefined ? {} : { classifier: options.classifier }),
+    ...(options.signal === undefined ? {} : { signal: options.signal }),
+  });
+  return model.engine;
 }

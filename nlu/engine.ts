@@ -1,7 +1,7 @@
 import { InvalidInputError } from '../core/errors.js';
 import type { EntityExtractor, IntentClassifier, NluEngine, ParseResult } from '../core/nlu.js';
 import { ComponentContractError } from './errors.js';
-import { combineExtractors } from './extractors/combine-extractors.js';
+import { combineExtractors } from './entities/combine-extractors.js';
 
 /** Languages the NLU has normalisers and training data for. */
 export const SUPPORTED_LANGUAGES = ['en', 'zh'] as const;
@@ -12,7 +12,11 @@ export type SupportedLanguage = (typeof SUPPORTED_LANGUAGES)[number];
 export interface NluEngineOptions {
   /** A trained (or loaded) intent classifier. */
   classifier: IntentClassifier;
-  /** Entity extractors in priority order; on overlapping spans of equal length the earlier one wins. */
+  /**
+   * Entity extractors, usually one from `trainShopEntityExtractor`. Their entities are merged
+   * by the NLU's one overlap rule (`mergeEntities`): the more trusted source, then the longer
+   * span, then the leftmost, then the extractor listed first.
+   */
   extractors: readonly EntityExtractor[];
   /** Language of the texts this engine parses. @defaultValue 'en' */
   language?: SupportedLanguage;
@@ -22,12 +26,13 @@ export interface NluEngineOptions {
  * Builds the NLU the bot calls: classifies and extracts entities for a batch of texts.
  *
  * @remarks Classification and extraction run concurrently; entities from all extractors
- * are merged with the longest-span-wins rule (see `resolveOverlaps`).
+ * are merged by `combineExtractors`, with the same rule as inside the shop's extractor.
  *
  * @throws {@link InvalidInputError} for an unsupported language.
  * @example
  * ```ts
- * const engine = createNluEngine({ classifier, extractors: createDefaultExtractors() });
+ * const entities = await trainShopEntityExtractor({ set });
+ * const engine = createNluEngine({ classifier, extractors: [entities] });
  * const [result] = await engine.parse(['cancel 100234 pls']);
  * // result.intents[0].name === 'cancel_order', result.entities[0].value === '100234'
  * ```

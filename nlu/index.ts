@@ -5,7 +5,9 @@
  * `core/nlu.ts`; this folder holds their implementations, the demo shop's training data
  * and the helpers that train and wire them.
  */
-export { trainDemoNlu, loadDemoTrainingSet, intentExamples, type TrainDemoNluOptions } from './demo.js';
+export { trainDemoNlu, loadDemoTrainingSet, demoTrainingSets, type TrainDemoNluOptions } from './demo.js';
+export * from './model/index.js';
+export * from './hybrid/index.js';
 export { detectLanguage, type LanguageGuess } from './language-id.js';
 export { createMultilingualNlu } from './multilingual.js';
 export * from './training-format/index.js';
@@ -14,7 +16,5 @@ export { ComponentContractError, ModelNotTrainedError } from './errors.js';
 export * from './extractors/index.js';
 export { SHOP_INTENTS, isShopIntent, type ShopIntent } from './intents.js';
 export { EMAIL_TOKEN, NUMBER_TOKEN, tokenizeEn } from './normalizer-en.js';
-export { TFIDF_LOGREG_DEFAULTS, TfidfLogRegClassifier, type TfidfLogRegOptions } from './tfidf-logreg-classifier.js';
-export { parsePersistedTfidfLogReg, type PersistedTfidfLogReg } from './tfidf-logreg-model.js';
 export * from './encoders/index.js';
 export * from './entities/index.js';

@@ -11,7 +11,7 @@ import { openKnowledgeBase } from './knowledge.js';
 import { Bot, createCustomerTools, signCustomerToken, verifyCustomerToken } from '../bot/index.js';
 import type { Logger } from '../core/logger.js';
 import { systemClock, type Clock } from '../core/tools.js';
-import { trainDemoNlu } from '../nlu/index.js';
+import { openNlu } from './nlu.js';
 import { openDatabase, type Store } from '../store/index.js';
 import { DEMO_CUSTOMER, isDatabaseEmpty, seedDemoShop } from '../store/seed/index.js';
 import type { Config } from './config.js';
@@ -100,7 +100,7 @@ export async function startServer(options: { config: Config; logger?: Logger; cl
 }
 
 async function createBot(options: { store: Store; config: Config; logger: Logger; clock: Clock; kb: KnowledgeBase }): Promise<Bot> {
-  const nlu = await trainDemoNlu();
+  const nlu = await openNlu(options);
   return new Bot({
     db: options.store.db, nlu, tools: createCustomerTools(), clock: options.clock, logger: options.logger, knowledge: options.kb,
     limits: { maxAttempts: options.config.IDENTITY_MAX_ATTEMPTS, windowSeconds: options.config.IDENTITY_WINDOW_SECONDS },

@@ -45,6 +45,18 @@ const EnvSchema = z.object({
   KB_HNSW_EF_SEARCH: z.coerce.number().int().min(1).default(64),
   /** Answers below this confidence become "I don't know". @defaultValue 0.4 (tuned on tests/fixtures/kb/demo-validation.json) */
   KB_NO_ANSWER_THRESHOLD: z.coerce.number().min(0).max(1).default(0.4),
+  /** Folder of the trained NLU model; trained from `NLU_DATA` at start when missing or stale. @defaultValue data/nlu-model */
+  NLU_MODEL_DIR: z.string().min(1).default('data/nlu-model'),
+  /**
+   * Training files (YAML/JSON, one per language), comma-separated.
+   * @defaultValue the demo shop's `nlu/demo-data/en.yaml,nlu/demo-data/zh.yaml`
+   */
+  NLU_DATA: z.string().default('').transform((v) => v.split(',').map((f) => f.trim()).filter(Boolean)),
+  /**
+   * Sentence encoder for the intent classifier: `use-lite` (English), `hashed` (n-grams, any
+   * language, no model) or `none` (TF-IDF features only). @defaultValue use-lite
+   */
+  NLU_ENCODER: z.enum(['use-lite', 'hashed', 'none']).default('use-lite'),
   /** @defaultValue info */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Identity checks allowed per conversation and per order number in the window. @defaultValue 5 */

@@ -10,7 +10,8 @@ export const PRODUCT_ENTITY = 'product';
 /** Suffix of the extractor name on matches that needed a typo correction. */
 export const FUZZY_SUFFIX = '-fuzzy';
 
-const catalogueItemSchema = z.object({
+/** A catalogue product as callers pass it (validated, since it comes from the shop's database or files). */
+export const catalogueItemSchema = z.object({
   id: z.union([z.string(), z.number()]),
   sku: z.string().trim().min(1),
   name: z.string().trim().min(1),

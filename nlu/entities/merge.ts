@@ -5,11 +5,14 @@ import type { Entity } from '../../core/nlu.js';
  *
  * 1. `pattern` — the shop's regular expressions (order ids, e-mails): exact by construction.
  * 2. `gazetteer` — an exact match of a catalogue name, SKU or lookup value the shop listed.
- * 3. `recognizer` — Microsoft Recognizers-Text (dates, money, numbers, phones, ...).
- * 4. `tagger` — the trained sequence tagger: learnt, so it can be wrong.
- * 5. `fuzzy-gazetteer` — a catalogue or lookup match with a typo: a guess.
+ * 3. `recognizer` — Microsoft Recognizers-Text (dates, money, numbers, phones, ...) and the
+ *    plain number extractor.
+ * 4. `fuzzy-gazetteer` — a catalogue or lookup match with a typo: a guess, but a whole name
+ *    the shop listed, resolved to its canonical value.
+ * 5. `tagger` — the trained sequence tagger: learnt, so it can be wrong, and its values are
+ *    the words as written.
  */
-export const ENTITY_SOURCES = ['pattern', 'gazetteer', 'recognizer', 'tagger', 'fuzzy-gazetteer'] as const;
+export const ENTITY_SOURCES = ['pattern', 'gazetteer', 'recognizer', 'fuzzy-gazetteer', 'tagger'] as const;
 /** A source from {@link ENTITY_SOURCES}. */
 export type EntitySource = (typeof ENTITY_SOURCES)[number];
 
@@ -19,19 +22,52 @@ export interface EntityCandidate {
   source: EntitySource;
 }
 
+/**
+ * The source of each built-in extractor, keyed by the `extractor` name its entities carry.
+ *
+ * @remarks Keyed by entity rather than by extractor so that merging is the same wherever it
+ * happens: inside `createShopEntityExtractor`, or again in the engine across several extractors,
+ * where one extractor's entities come from several sources.
+ */
+export const EXTRACTOR_SOURCES: Readonly<Record<string, EntitySource>> = {
+  'order-id': 'pattern',
+  email: 'pattern',
+  number: 'recognizer',
+  recognizers: 'recognizer',
+  catalogue: 'gazetteer',
+  lookup: 'gazetteer',
+  'catalogue-fuzzy': 'fuzzy-gazetteer',
+  'lookup-fuzzy': 'fuzzy-gazetteer',
+  tagger: 'tagger',
+};
+
+/**
+ * The source of an entity, from the extractor that found it (see {@link EXTRACTOR_SOURCES}).
+ *
+ * @remarks An extractor not in the table counts as a `pattern`: the extractors a shop adds
+ * without training (the `patterns` of `createShopEntityExtractor`) are hand-written rules.
+ */
+export function entitySource(entity: Entity): EntitySource {
+  return EXTRACTOR_SOURCES[entity.extractor] ?? 'pattern';
+}
+
 const rank = new Map<EntitySource, number>(ENTITY_SOURCES.map((source, i) => [source, i]));
 
 /**
- * Resolves overlapping entities: keeps a set of non-overlapping spans, ordered by start.
+ * The one overlap rule of the NLU: keeps a set of non-overlapping spans, ordered by start.
  *
  * The rule, applied greedily: (1) the more trusted source wins (see {@link ENTITY_SOURCES});
  * (2) among equals, the longer span; (3) then the leftmost; (4) then the order given.
+ * Touching spans (one ends where the other starts) do not overlap; empty spans are dropped.
  *
  * @remarks Source before length on purpose: `#100234` from the order-id pattern must beat a
  * longer tagger span that runs over it, and an exact catalogue match beats a longer guess from
- * the tagger; a fuzzy catalogue match, itself a guess, gives way to the tagger. Length before position makes `next Tuesday` (a date) beat
- * `next` (an ordinal), and `£54` (money) beat `54` (a number) from the same recogniser.
- * Touching spans (one ends where the other starts) do not overlap.
+ * the tagger. A fuzzy catalogue match also beats the tagger: trained on the demo shop's data, the
+ * tagger marks `jacket` in `kinder waterprof jacket`, where the gazetteer finds the whole product
+ * and its SKU. Length before position makes `next Tuesday` (a date) beat `next` (an ordinal), and
+ * `£54` (money) beat `54` (a number) from the same recogniser. `combineExtractors` (and so
+ * `createShopEntityExtractor` and the engine) merges with this rule, taking each entity's
+ * source from {@link entitySource}.
  *
  * @example
  * ```ts

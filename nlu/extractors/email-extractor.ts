@@ -4,8 +4,15 @@ import type { Entity, EntityExtractor } from '../../core/nlu.js';
 export const EMAIL_ENTITY = 'email';
 
 // Pragmatic, not RFC 5322: local part, @, at least one dot in the domain, a top-level
-// domain of letters. A trailing full stop ends the sentence, not the address.
-const EMAIL = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}_%+-]+(?:\.[\p{L}\p{N}_%+-]+)*@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}(?![\p{L}\p{N}_-])/gu;
+// domain of letters. A trailing full stop ends the sentence, not the address. Han characters
+// are not part of an address: Chinese writes it straight after words (我的邮箱是jane@example.com).
+const NOT_HAN = String.raw`(?!\p{Script=Han})`;
+const LOCAL = String.raw`${NOT_HAN}[\p{L}\p{N}_%+-]`;
+const DOMAIN = String.raw`${NOT_HAN}[\p{L}\p{N}-]`;
+const EMAIL = new RegExp(
+  String.raw`(?<!${NOT_HAN}[\p{L}\p{N}._%+-])${LOCAL}+(?:\.${LOCAL}+)*@${DOMAIN}+(?:\.${DOMAIN}+)*\.(?:${NOT_HAN}\p{L}){2,}(?!${NOT_HAN}[\p{L}\p{N}_-])`,
+  'gu',
+);
 
 /**
  * Finds e-mail addresses; `value` is the address lower-cased (after Unicode NFC), since

@@ -16,8 +16,8 @@ const WORD_PATTERN = new RegExp(`(?<![\\p{L}\\p{N}_])(?:${[...NUMBER_WORDS.keys(
  * is the number in decimal digits without leading zeros.
  *
  * @remarks Digits that are part of a phone number, decimal or other longer number are
- * skipped. Six-digit numbers are found too; put the order-id extractor first so that, on
- * equal spans, the order number wins.
+ * skipped. Six-digit numbers are found too; when merged, the order-id extractor (a `pattern`)
+ * outranks this one (a `recognizer`), so an order number wins (see `mergeEntities`).
  */
 export class NumberExtractor implements EntityExtractor {
   readonly name = 'number';

@@ -1,9 +1,10 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { InvalidInputError } from '../../core/errors.js';
 import type { IntentClassifier, NluEngine } from '../../core/nlu.js';
 import {
   ComponentContractError,
   EmailExtractor,
+  NumberExtractor,
   OrderIdExtractor,
   createNluEngine,
   trainDemoNlu,
@@ -27,6 +28,12 @@ describe('createNluEngine', () => {
     expect(second?.entities).toEqual([]);
   });
 
+  it('merges extractors by the one overlap rule: a pattern beats a recogniser whatever the order', async () => {
+    const engine = createNluEngine({ classifier: fixedClassifier(), extractors: [new NumberExtractor(), new OrderIdExtractor()] });
+    const [result] = await engine.parse(['order 100234']);
+    expect(result?.entities.map((e) => [e.type, e.extractor])).toEqual([['order_id', 'order-id']]);
+  });
+
   it('returns nothing for an empty batch', async () => {
     expect(await createNluEngine({ classifier: fixedClassifier(), extractors: [] }).parse([])).toEqual([]);
   });
@@ -47,6 +54,9 @@ describe('trainDemoNlu', () => {
   beforeAll(async () => {
     nlu = await trainDemoNlu();
   });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
 
   it('understands an order cancellation with its order number', async () => {
     const [result] = await nlu.parse(['cancel 100234 pls']);
@@ -65,6 +75,22 @@ describe('trainDemoNlu', () => {
     ]);
   });
 
+  it('resolves dates relative to the clock', async () => {
+    // Only Date is faked: training and the recognisers still get real timers.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date(2024, 4, 15, 10)); // a Wednesday
+    const [result] = await nlu.parse(['deliver it next friday']);
+    expect(result?.entities.map((e) => [e.type, e.text, e.value])).toEqual([['date', 'next friday', '2024-05-24']]);
+  });
+
+  it('tags slots it learnt from the training annotations', async () => {
+    const [result] = await nlu.parse(['is the Alpine Fleece Gilet in stock at Leeds']);
+    expect(result?.entities.map((e) => [e.type, e.value, e.extractor])).toEqual([
+      ['product', 'Alpine Fleece Gilet', 'tagger'],
+      ['warehouse', 'LDS', 'lookup'],
+    ]);
+  });
+
   it('parses a batch in order', async () => {
     const results = await nlu.parse(["where's my stuff??", 'yes please', 'no thanks']);
     expect(results.map((r) => r.intents[0]?.name)).toEqual(['order_status', 'affirm', 'deny']);
@@ -76,5 +102,14 @@ describe('trainDemoNlu', () => {
       ['zh', 'order_status'], ['en', 'order_status'], ['zh', 'cancel_order'],
     ]);
     expect(results[2]?.entities.map((e) => [e.type, e.value])).toEqual([['order_id', '100234']]);
+  });
+
+  it('finds order numbers and e-mails in Chinese', async () => {
+    const [cancel, identify] = await nlu.parse(['取消订单100234', '订单100234，我的邮箱是Jane@Example.com']);
+    expect(cancel?.entities.map((e) => [e.type, e.value])).toEqual([['order_id', '100234']]);
+    expect(identify?.entities.map((e) => [e.type, e.value])).toEqual([
+      ['order_id', '100234'],
+      ['email', 'jane@example.com'],
+    ]);
   });
 });

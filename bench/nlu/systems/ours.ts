@@ -1,8 +1,10 @@
-import { TfidfLogRegClassifier } from '../../../nlu/index.js';
+import type { Encoder } from '../../../core/encoder.js';
+import { BenchContractError } from '../errors.js';
+import { createUseLiteEncoder } from '../../../nlu/encoders/index.js';
+import { HybridIntentClassifier } from '../../../nlu/hybrid/index.js';
 // Not yet re-exported by nlu/index.ts; switch to the folder's index once it is.
 import { CrfTagger } from '../../../nlu/entities/crf-tagger.js';
 import type { BenchInput, BenchLanguage, BenchParse, BenchSystem, BenchSystemFactory, BenchTrainData, BenchTrainOptions } from '../system.js';
-import { tuneOosThreshold } from './oos-threshold.js';
 
 /** Settings of the "ours" system in the benchmark. */
 export const OURS_SETTINGS = Object.freeze({
@@ -14,36 +16,42 @@ export const OURS_SETTINGS = Object.freeze({
 });
 
 /**
- * "Ours": the project's NLU as it stands — the TF-IDF + softmax-regression intent
- * classifier, an out-of-scope threshold on its top probability tuned on the validation
- * out-of-scope data when the dataset has some (CLINC150), and the CRF slot tagger when the
- * training examples carry slot tags.
+ * "Ours": the project's NLU as the bot runs it — the hybrid intent classifier (TF-IDF
+ * n-grams plus USE-lite vectors for English into a linear head, a nearest-neighbour vote,
+ * calibration and an out-of-scope threshold tuned on validation data) and the CRF slot
+ * tagger when the training examples carry slot tags.
  *
- * @remarks This file is the seam for the full pipeline: replace the components here and the
- * harness measures the new system unchanged.
+ * @remarks Out-of-scope training utterances (CLINC150 `oos_train`) become the
+ * `out_of_scope` class; `oos_val` tunes the rejection threshold. Chinese has no encoder here
+ * (USE-lite reads English only), so CAIS runs on the n-gram head.
  */
 class OursSystem implements BenchSystem {
   readonly name = 'ours';
-  private readonly classifier = new TfidfLogRegClassifier();
+  private classifier: HybridIntentClassifier | undefined;
   private tagger: CrfTagger | undefined;
   private language: BenchLanguage = 'en';
-  private threshold = 0;
+
+  constructor(private readonly encoder: () => Promise<Encoder>) {}
 
   get tagsSlots(): boolean {
     return this.tagger !== undefined;
   }
 
   async train(data: BenchTrainData, options: BenchTrainOptions = {}): Promise<void> {
-    const say = (message: string) => options.onProgress?.({ message: `ours: ${message}` });
+    const say = (message: string, fraction?: number) => options.onProgress?.(fraction === undefined ? { message: `ours: ${message}` } : { message: `ours: ${message}`, fraction });
     const signal = options.signal === undefined ? {} : { signal: options.signal };
     this.language = data.language;
-    say(`training ${this.classifier.name} on ${data.train.length} examples`);
-    await this.classifier.train(
-      data.train.map(({ text, intent }) => ({ text, intent })),
-      signal,
-    );
-    this.threshold = data.oosValid !== undefined && data.oosValid.length > 0 ? await this.tuneThreshold(data.valid, data.oosValid) : 0;
-    if (this.threshold > 0) say(`out-of-scope threshold ${this.threshold.toFixed(4)} (tuned on validation)`);
+    const classifier = new HybridIntentClassifier({}, data.language === 'en' ? await this.encoder() : undefined);
+    const oos = classifier.options.outOfScopeIntent;
+    const examples = [...data.train.map(({ text, intent }) => ({ text, intent })), ...(data.oosTrain ?? []).map((text) => ({ text, intent: oos }))];
+    say(`training ${classifier.name} on ${examples.length} examples`);
+    await classifier.train(examples, {
+      ...signal,
+      validation: data.valid.map(({ text, intent }) => ({ text, intent })),
+      ...(data.oosValid === undefined ? {} : { outOfScopeValidation: data.oosValid }),
+      onProgress: (p) => say(p.message, p.fraction),
+    });
+    this.classifier = classifier;
     const tagged = data.train.flatMap((e) => (e.tokens !== undefined && e.tags !== undefined ? [{ tokens: e.tokens, tags: e.tags }] : []));
     this.tagger = undefined;
     if (tagged.length === 0) return;
@@ -56,25 +64,18 @@ class OursSystem implements BenchSystem {
     this.tagger = tagger;
   }
 
-  private async tuneThreshold(valid: BenchTrainData['valid'], oosValid: readonly string[]): Promise<number> {
-    const inScope = await this.classifier.classify(valid.map((e) => e.text));
-    const outOfScope = await this.classifier.classify(oosValid);
-    return tuneOosThreshold({
-      inScope: inScope.map((ranked, i) => ({ confidence: ranked[0]?.confidence ?? 0, correct: ranked[0]?.name === valid[i]?.intent })),
-      outOfScope: outOfScope.map((ranked) => ranked[0]?.confidence ?? 0),
-    });
-  }
-
   async parse(input: BenchInput): Promise<BenchParse> {
     const [parse] = await this.parseBatch([input]);
     return parse ?? { intent: null };
   }
 
   async parseBatch(inputs: readonly BenchInput[]): Promise<BenchParse[]> {
-    const ranked = await this.classifier.classify(inputs.map((input) => input.text));
+    const classifier = this.classifier;
+    if (classifier === undefined) throw new BenchContractError('ours: parse before train');
+    const ranked = await classifier.classify(inputs.map((input) => input.text));
     const tags = this.tagger?.tag(inputs.map((input) => input.tokens ?? this.tokenize(input.text)));
     return ranked.map(([top], i) => {
-      const intent = top === undefined || top.confidence < this.threshold ? null : top.name;
+      const intent = top === undefined || top.name === classifier.options.outOfScopeIntent ? null : top.name;
       const sentenceTags = tags?.[i];
       return sentenceTags === undefined ? { intent } : { intent, tags: sentenceTags };
     });
@@ -86,4 +87,8 @@ class OursSystem implements BenchSystem {
   }
 }
 
-export const createOursSystem: BenchSystemFactory = async () => new OursSystem();
+export const createOursSystem: BenchSystemFactory = async () => {
+  let encoder: Promise<Encoder> | undefined;
+  // Loaded on first English training only: CAIS never pays for it.
+  return new OursSystem(() => (encoder ??= createUseLiteEncoder()));
+};

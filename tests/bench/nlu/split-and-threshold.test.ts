@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { stratifiedSplit } from '../../../bench/nlu/datasets/index.js';
-import { tuneOosThreshold } from '../../../bench/nlu/systems/oos-threshold.js';
+import { tuneOosThreshold } from '../../../nlu/hybrid/oos-threshold.js';
 
 describe('stratifiedSplit', () => {
   const items = [

@@ -9,7 +9,8 @@ const merged = (...candidates: [EntitySource, Entity][]) => mergeEntities(candid
 describe('mergeEntities', () => {
   it('prefers the more trusted source, even over a longer span', () => {
     expect(merged(['tagger', entity('product', 0, 20)], ['pattern', entity('order_id', 6, 13)])).toEqual(['order_id:6-13']);
-    expect(merged(['fuzzy-gazetteer', entity('product', 0, 20)], ['tagger', entity('product', 4, 20)])).toEqual(['product:4-20']);
+    expect(merged(['tagger', entity('product', 14, 20)], ['fuzzy-gazetteer', entity('product', 0, 20)])).toEqual(['product:0-20']);
+    expect(merged(['fuzzy-gazetteer', entity('warehouse', 30, 34)], ['recognizer', entity('number', 30, 34)])).toEqual(['number:30-34']);
     expect(merged(['recognizer', entity('number', 7, 13)], ['gazetteer', entity('product', 0, 13)])).toEqual(['product:0-13']);
   });
 

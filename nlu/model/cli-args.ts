@@ -1,0 +1,91 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { z } from 'zod';
+import { InvalidInputError } from '../../core/errors.js';
+import { ENCODER_CHOICES, type EncoderChoice } from './cli-encoders.js';
+
+/** Where `parse` looks for a model when `--model` is not given; the server writes its model there too. */
+export const DEFAULT_MODEL_DIR = 'data/nlu-model';
+
+export const USAGE = `Usage: npm run nlu -- train --data <file> [--data <file2>] --out <dir> [--encoder use-lite|hashed|none]
+       npm run nlu -- eval --model <dir> --data <file> [--json]
+       npm run nlu -- parse [--model ${DEFAULT_MODEL_DIR}] <text...>
+
+  train   trains one model per training file (one file per language) and saves the model folder
+          --encoder  sentence encoder beside the n-gram features (default use-lite, English only;
+                     hashed: 512-d hashed n-grams for every language; none: n-grams only)
+  eval    parses every example of a training-format file with a saved model and reports intent
+          accuracy, per-intent scores, confusions and entity scores (--json: one JSON object)
+  parse   prints what a saved model makes of one message`;
+
+/** A command line that names no command, an unknown one, or misses an argument: exit code 2. */
+export class CliUsageError extends InvalidInputError {}
+
+/** A parsed command line. */
+export type CliCommand =
+  | { command: 'help' }
+  | { command: 'train'; data: string[]; out: string; encoder: EncoderChoice }
+  | { command: 'eval'; model: string; data: string; json: boolean }
+  | { command: 'parse'; model: string; text: string };
+
+const encoderSchema = z.enum(ENCODER_CHOICES);
+
+/**
+ * Parses `npm run nlu -- <command> ...`.
+ *
+ * @throws {@link CliUsageError} naming what is wrong.
+ */
+export function parseCliArgs(argv: readonly string[]): CliCommand {
+  const [command, ...rest] = argv;
+  if (command === undefined) throw new CliUsageError('Missing command');
+  if (command === 'help' || command === '--help' || command === '-h') return { command: 'help' };
+  if (command === 'train') return parseTrain(rest);
+  if (command === 'eval') return parseEval(rest);
+  if (command === 'parse') return parseParse(rest);
+  throw new CliUsageError(`Unknown command "${command}"`);
+}
+
+function parseTrain(args: readonly string[]): CliCommand {
+  const { values } = strictParse({
+    args,
+    options: { data: { type: 'string', multiple: true }, out: { type: 'string' }, encoder: { type: 'string', default: 'use-lite' } },
+  });
+  const data = (values.data ?? []) as string[];
+  if (data.length === 0) throw new CliUsageError('train needs at least one --data <file>');
+  if (typeof values.out !== 'string') throw new CliUsageError('train needs --out <dir>');
+  const encoder = encoderSchema.safeParse(values.encoder);
+  if (!encoder.success) throw new CliUsageError(`--encoder must be one of ${ENCODER_CHOICES.join(', ')}`);
+  return { command: 'train', data, out: values.out, encoder: encoder.data };
+}
+
+function parseEval(args: readonly string[]): CliCommand {
+  const { values } = strictParse({
+    args,
+    options: { model: { type: 'string' }, data: { type: 'string' }, json: { type: 'boolean', default: false } },
+  });
+  if (typeof values.model !== 'string') throw new CliUsageError('eval needs --model <dir>');
+  if (typeof values.data !== 'string') throw new CliUsageError('eval needs --data <file>');
+  return { command: 'eval', model: values.model, data: values.data, json: values.json === true };
+}
+
+function parseParse(args: readonly string[]): CliCommand {
+  const { values, positionals } = strictParse({
+    args,
+    options: { model: { type: 'string', default: DEFAULT_MODEL_DIR } },
+    allowPositionals: true,
+  });
+  const text = positionals.join(' ').trim();
+  if (text.length === 0) throw new CliUsageError('parse needs the text to parse');
+  return { command: 'parse', model: String(values.model), text };
+}
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+/** `parseArgs` that reports unknown options and stray arguments as usage errors. */
+function strictParse(input: { args: readonly string[]; options: Options; allowPositionals?: boolean }) {
+  try {
+    const parsed = parseArgs({ args: [...input.args], options: input.options, strict: true, allowPositionals: input.allowPositionals ?? false });
+    return { values: parsed.values as Record<string, string | boolean | string[] | undefined>, positionals: parsed.positionals };
+  } catch (error) {
+    throw new CliUsageError(error instanceof Error ? error.message : String(error));
+  }
+}
