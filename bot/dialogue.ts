@@ -1,12 +1,14 @@
 import type { Kysely } from 'kysely';
+import { RuleViolationError, type CounterpartError } from '../core/errors.js';
 import type { ParseResult } from '../core/nlu.js';
 import type { Caller, KnowledgeBase } from '../core/tools.js';
 import type { Database } from '../store/index.js';
 import { identify, type IdentityLimits } from './identify.js';
+import { chooseLanguage, messagesIn, type Catalogue } from './messages/index.js';
 import { mainMenu, yesNo, type Reply } from './reply.js';
 import type { DialogueState, PendingCall } from './state.js';
 import { TASKS, taskForTool, type SlotContext } from './tasks.js';
-import type { ToolRegistry } from './tools/registry.js';
+import type { CallOptions, ToolRegistry } from './tools/registry.js';
 
 /** Below this confidence the bot does not act on an intent; it asks instead. */
 export const MIN_INTENT_CONFIDENCE = 0.45;
@@ -14,6 +16,8 @@ export const MIN_INTENT_CONFIDENCE = 0.45;
 const SWITCH_CONFIDENCE = 0.6;
 /** Questions repeated this many times without an answer are dropped. */
 const MAX_RETRIES = 2;
+/** Entity types the bot's slots and identification read; other entities are not answers. */
+const SLOT_ENTITY_TYPES: ReadonlySet<string> = new Set(['order_id', 'email']);
 
 /** Everything one turn of dialogue needs. `state` is updated in place. */
 export interface TurnContext {
@@ -35,15 +39,15 @@ export interface TurnOutcome {
   identifiedCustomerId?: number;
 }
 
-const SMALL_TALK: Readonly<Record<string, Reply>> = {
-  greet: { text: 'Hello! I can check an order, cancel it, change its delivery address or start a return. What can I do for you?', quickReplies: mainMenu },
-  help: { text: 'I can tell you where an order is, list your recent orders, cancel an order before it ships, change a delivery address, start a return, and answer questions about our policies.', quickReplies: mainMenu },
-  thanks: { text: "You're welcome! Anything else I can help with?" },
-  goodbye: { text: 'Thanks for chatting. Have a good day!' },
-  affirm: { text: 'Great. What would you like to do next?', quickReplies: mainMenu },
-  deny: { text: 'No problem. Is there anything else I can help with?', quickReplies: mainMenu },
-  complaint: { text: "I'm sorry about that. Tell me the order number and I'll look at what went wrong, or write to help@northwind-outfitters.example and a colleague will pick it up.", quickReplies: mainMenu },
-  human_handoff: { text: "I can't bring a colleague into this chat yet. You can reach our team at help@northwind-outfitters.example, Monday to Friday 9:00–17:30; please include your order number." },
+const SMALL_TALK: Readonly<Record<string, (m: Catalogue) => Reply>> = {
+  greet: (m) => ({ text: m.greet, quickReplies: mainMenu(m) }),
+  help: (m) => ({ text: m.help, quickReplies: mainMenu(m) }),
+  thanks: (m) => ({ text: m.thanks }),
+  goodbye: (m) => ({ text: m.goodbye }),
+  affirm: (m) => ({ text: m.affirm, quickReplies: mainMenu(m) }),
+  deny: (m) => ({ text: m.deny, quickReplies: mainMenu(m) }),
+  complaint: (m) => ({ text: m.complaint, quickReplies: mainMenu(m) }),
+  human_handoff: (m) => ({ text: m.humanHandoff }),
 };
 
 /** Questions answered from the knowledge base (policies, products, catalogue). */
@@ -54,7 +58,10 @@ const STAFF_INTENTS = new Set([
   'sentiment_summary', 'sales_summary', 'top_products', 'supplier_lead_time', 'customer_lookup', 'returns_summary',
 ]);
 
-const FALLBACK: Reply = { text: "Sorry, I didn't quite get that. Here's what I can help with:", quickReplies: mainMenu };
+const fallback = (m: Catalogue): Reply => ({ text: m.fallback, quickReplies: mainMenu(m) });
+
+/** The catalogue in the conversation's current language. */
+const say = (ctx: TurnContext): Catalogue => messagesIn(ctx.state.language);
 
 function top(parse: ParseResult): { name: string; confidence: number } {
   return parse.intents[0] ?? { name: 'out_of_scope', confidence: 0 };
@@ -68,9 +75,16 @@ function top(parse: ParseResult): { name: string; confidence: number } {
  * interrupts an unanswered question, so the customer is never stuck in a form.
  */
 export async function respond(ctx: TurnContext): Promise<TurnOutcome> {
+  ctx.state.language = chooseLanguage({ parse: ctx.parse, previous: ctx.state.language, quotesNames: asksForNames(ctx.state.pending) });
   if (ctx.state.identify) return continueIdentify(ctx);
   if (ctx.state.pending) return continuePending(ctx, ctx.state.pending);
   return handleIntent(ctx);
+}
+
+/** Whether the bot's open question asks for names or an address (see {@link chooseLanguage}). */
+function asksForNames(pending: PendingCall | undefined): boolean {
+  if (pending?.awaiting !== 'slot') return false;
+  return taskForTool(pending.tool)?.slots.find((slot) => slot.name === pending.slot)?.quotesNames === true;
 }
 
 async function handleIntent(ctx: TurnContext): Promise<TurnOutcome> {
@@ -82,21 +96,21 @@ async function handleIntent(ctx: TurnContext): Promise<TurnOutcome> {
   if (intent.confidence < MIN_INTENT_CONFIDENCE || intent.name === 'out_of_scope') {
     // Not one of our tasks; the knowledge base may still know (it says null when it does not).
     const answer = await knowledgeReply(ctx);
-    return { replies: [answer ?? FALLBACK] };
+    return { replies: [answer ?? fallback(say(ctx))] };
   }
   const task = TASKS[intent.name];
   if (task) return advance(ctx, { tool: task.tool, args: {}, awaiting: 'slot', retries: 0 }, { fresh: true });
   if (intent.name === 'identify') return startIdentify(ctx, undefined);
   if (KNOWLEDGE_INTENTS.has(intent.name)) return answerFromKnowledge(ctx);
-  if (STAFF_INTENTS.has(intent.name)) {
-    return { replies: [{ text: 'That is something our staff tools answer. Here I can help with your orders, returns and questions about our shop.', quickReplies: mainMenu }] };
-  }
-  return { replies: [SMALL_TALK[intent.name] ?? FALLBACK] };
+  const m = say(ctx);
+  if (STAFF_INTENTS.has(intent.name)) return { replies: [{ text: m.staffOnly, quickReplies: mainMenu(m) }] };
+  return { replies: [(SMALL_TALK[intent.name] ?? fallback)(m)] };
 }
 
 async function answerFromKnowledge(ctx: TurnContext): Promise<TurnOutcome> {
   const answer = await knowledgeReply(ctx);
-  return { replies: [answer ?? { text: "I'm sorry, I don't know the answer to that. A colleague can help: write to help@northwind-outfitters.example and include your order number if it's about an order.", quickReplies: mainMenu }] };
+  const m = say(ctx);
+  return { replies: [answer ?? { text: m.knowledgeUnknown, quickReplies: mainMenu(m) }] };
 }
 
 /** The knowledge base's cited answer as a reply, or null when it does not know. */
@@ -109,7 +123,8 @@ async function knowledgeReply(ctx: TurnContext): Promise<Reply | null> {
 
 function startIdentify(ctx: TurnContext, resume: PendingCall | undefined): Promise<TurnOutcome> {
   if (ctx.caller.customerId !== undefined) {
-    return Promise.resolve({ replies: [{ text: "You're already identified. What can I do for you?", quickReplies: mainMenu }] });
+    const m = say(ctx);
+    return Promise.resolve({ replies: [{ text: m.alreadyIdentified, quickReplies: mainMenu(m) }] });
   }
   ctx.state.identify = {};
   ctx.state.afterIdentify = resume;
@@ -120,14 +135,15 @@ function startIdentify(ctx: TurnContext, resume: PendingCall | undefined): Promi
 async function continueIdentify(ctx: TurnContext): Promise<TurnOutcome> {
   const known = ctx.state.identify ?? {};
   const intent = top(ctx.parse);
-  const mentions = ctx.parse.entities.some((e) => e.type === 'order_id' || e.type === 'email');
+  const mentions = ctx.parse.entities.some((e) => SLOT_ENTITY_TYPES.has(e.type));
   if (!mentions && intent.name === 'deny' && intent.confidence >= MIN_INTENT_CONFIDENCE) {
     ctx.state.identify = undefined;
     ctx.state.afterIdentify = undefined;
-    return { replies: [{ text: "OK. I can still answer general questions about shipping, returns and our products." }] };
+    return { replies: [{ text: say(ctx).identifyDeclined }] };
   }
   const outcome = await identify({
     db: ctx.db, parse: ctx.parse, known, conversationId: ctx.caller.conversationId ?? '', limits: ctx.limits, now: ctx.now,
+    language: ctx.state.language,
   });
   if (outcome.kind === 'need') {
     ctx.state.identify = { orderId: outcome.orderId, email: outcome.email };
@@ -142,9 +158,10 @@ async function continueIdentify(ctx: TurnContext): Promise<TurnOutcome> {
   ctx.caller = { ...ctx.caller, customerId: outcome.customerId };
   const resume = ctx.state.afterIdentify;
   ctx.state.afterIdentify = undefined;
-  const thanks: Reply = { text: `Thanks, you're verified. I'll use order #${outcome.orderId} unless you tell me another.` };
+  const m = say(ctx);
+  const thanks: Reply = { text: m.verified({ orderId: outcome.orderId }) };
   if (!resume) {
-    return { replies: [{ ...thanks, text: `${thanks.text} What would you like to do?`, quickReplies: mainMenu }], identifiedCustomerId: outcome.customerId };
+    return { replies: [{ text: m.verifiedWhatNext({ orderId: outcome.orderId }), quickReplies: mainMenu(m) }], identifiedCustomerId: outcome.customerId };
   }
   const next = await advance(ctx, resume, { fresh: false });
   return { replies: [thanks, ...next.replies], identifiedCustomerId: outcome.customerId };
@@ -155,11 +172,14 @@ async function continuePending(ctx: TurnContext, pending: PendingCall): Promise<
   const clear = intent.confidence >= MIN_INTENT_CONFIDENCE;
   if (pending.awaiting === 'confirmation') {
     if (clear && intent.name === 'affirm') return execute(ctx, pending);
-    if (clear && intent.name === 'deny') return dropPending(ctx, "OK, I haven't changed anything.");
-    return interruptOrRepeat(ctx, pending, async () => ({ text: 'Please answer yes or no.', quickReplies: yesNo }));
+    if (clear && intent.name === 'deny') return dropPending(ctx, say(ctx).confirmDeclined);
+    const m = say(ctx);
+    return interruptOrRepeat(ctx, pending, async () => ({ text: m.answerYesNo, quickReplies: yesNo(m) }));
   }
-  const entityGiven = ctx.parse.entities.length > 0;
-  if (!entityGiven && clear && intent.name === 'deny') return dropPending(ctx, 'OK, never mind. Anything else?');
+  // Only values a slot reads count as an answer: dates or amounts in "not now" or "no, 2 of them"
+  // are not, and must not keep a plain refusal from cancelling the request.
+  const entityGiven = ctx.parse.entities.some((e) => SLOT_ENTITY_TYPES.has(e.type));
+  if (!entityGiven && clear && intent.name === 'deny') return dropPending(ctx, say(ctx).slotDeclined);
   const switching = !entityGiven && intent.confidence >= SWITCH_CONFIDENCE && intent.name !== pending.tool && TASKS[intent.name] !== undefined;
   if (switching) {
     ctx.state.pending = undefined;
@@ -174,20 +194,20 @@ async function interruptOrRepeat(ctx: TurnContext, pending: PendingCall, questio
     ctx.state.pending = undefined;
     return handleIntent(ctx);
   }
-  if (pending.retries >= MAX_RETRIES) return dropPending(ctx, "Let's start again. What would you like to do?");
+  if (pending.retries >= MAX_RETRIES) return dropPending(ctx, say(ctx).startAgain);
   ctx.state.pending = { ...pending, retries: pending.retries + 1 };
   return { replies: [await question()] };
 }
 
 function dropPending(ctx: TurnContext, text: string): TurnOutcome {
   ctx.state.pending = undefined;
-  return { replies: [{ text, quickReplies: mainMenu }] };
+  return { replies: [{ text, quickReplies: mainMenu(say(ctx)) }] };
 }
 
 /** Fills what it can, then asks for the next missing slot, asks for confirmation, or runs the tool. */
 async function advance(ctx: TurnContext, pending: PendingCall, options: { fresh: boolean }): Promise<TurnOutcome> {
   const task = taskForTool(pending.tool);
-  if (!task) return dropPending(ctx, FALLBACK.text);
+  if (!task) return dropPending(ctx, say(ctx).fallback);
   if (task.needsCustomer && ctx.caller.customerId === undefined) {
     return startIdentify(ctx, { ...pending, awaiting: 'slot', slot: undefined });
   }
@@ -202,11 +222,11 @@ async function advance(ctx: TurnContext, pending: PendingCall, options: { fresh:
     }
     const sameQuestion = pending.slot === slot.name;
     const retries = sameQuestion ? pending.retries + 1 : 0;
-    if (sameQuestion && retries > MAX_RETRIES) return dropPending(ctx, "Let's start again. What would you like to do?");
+    if (sameQuestion && retries > MAX_RETRIES) return dropPending(ctx, say(ctx).startAgain);
     ctx.state.pending = { tool: task.tool, args, awaiting: 'slot', slot: slot.name, retries };
     const question = await slot.ask({ ...slotCtx, args });
-    const problem = filled && 'problem' in filled ? `${filled.problem} ` : '';
-    return { replies: [{ ...question, text: `${problem}${question.text}` }] };
+    if (!filled || !('problem' in filled)) return { replies: [question] };
+    return { replies: [{ ...question, text: say(ctx).withProblem({ problem: filled.problem, question: question.text }) }] };
   }
   if (typeof args.orderId === 'number') ctx.state.focusOrderId = args.orderId;
   const tool = ctx.tools.get(task.tool);
@@ -217,34 +237,47 @@ async function advance(ctx: TurnContext, pending: PendingCall, options: { fresh:
 function slotContext(ctx: TurnContext, args: Record<string, unknown>, asked: boolean): SlotContext {
   return {
     db: ctx.db, parse: ctx.parse, customerId: ctx.caller.customerId, customerName: ctx.customerName,
-    args, focusOrderId: ctx.state.focusOrderId, asked, now: ctx.now,
+    args, focusOrderId: ctx.state.focusOrderId, asked, now: ctx.now, language: ctx.state.language,
   };
 }
 
 async function confirm(ctx: TurnContext, pending: PendingCall): Promise<TurnOutcome> {
-  const preview = await ctx.tools.preview({ db: ctx.db, caller: ctx.caller, tool: pending.tool, args: pending.args, now: ctx.now, signal: ctx.signal });
+  const preview = await ctx.tools.preview(callOptions(ctx, pending));
   if (!preview.ok) {
     ctx.state.pending = undefined;
-    return { replies: [refusal(preview.error, pending)] };
+    return { replies: [refusal(say(ctx), preview.error, pending)] };
   }
   ctx.state.pending = pending;
-  return { replies: [{ text: preview.result.text, quickReplies: [{ title: 'Yes', value: 'yes' }, { title: 'No', value: 'no' }] }] };
+  return { replies: [{ text: preview.result.text, quickReplies: yesNo(say(ctx)) }] };
 }
 
 async function execute(ctx: TurnContext, pending: PendingCall): Promise<TurnOutcome> {
   ctx.state.pending = undefined;
-  const outcome = await ctx.tools.call({ db: ctx.db, caller: ctx.caller, tool: pending.tool, args: pending.args, now: ctx.now, signal: ctx.signal });
-  if (!outcome.ok) return { replies: [refusal(outcome.error, pending)] };
+  const outcome = await ctx.tools.call(callOptions(ctx, pending));
+  if (!outcome.ok) return { replies: [refusal(say(ctx), outcome.error, pending)] };
   return { replies: [{ text: outcome.result.text }] };
 }
 
-function refusal(error: { code: string; userMessage: string; suggestion?: string }, pending: PendingCall): Reply {
+function callOptions(ctx: TurnContext, pending: PendingCall): CallOptions {
+  return {
+    db: ctx.db, caller: ctx.caller, tool: pending.tool, args: pending.args, now: ctx.now, signal: ctx.signal, language: ctx.state.language,
+  };
+}
+
+/** Explains a tool's refusal in the customer's language, with a button for what the rule suggests instead. */
+function refusal(m: Catalogue, error: CounterpartError, pending: PendingCall): Reply {
   const orderId = typeof pending.args.orderId === 'number' ? pending.args.orderId : undefined;
   if (error.code === 'not_found') {
-    return { text: orderId ? `I couldn't find order #${orderId} on your account. Please check the number.` : "I couldn't find that." };
+    return { text: orderId ? m.orderNotFound({ orderId }) : m.notFound };
   }
-  const suggestion = error.suggestion && orderId
-    ? [{ title: error.suggestion === 'start_return' ? 'Start a return' : 'Cancel instead', value: `${error.suggestion === 'start_return' ? 'I want to return' : 'Cancel'} order #${orderId}` }]
-    : undefined;
-  return { text: error.userMessage, quickReplies: suggestion };
+  const details = error.details ?? {};
+  const text = m.refusal({
+    code: error.code, userMessage: error.userMessage, tool: pending.tool, orderId,
+    status: typeof details.status === 'string' ? details.status : undefined,
+    returnBy: typeof details.returnBy === 'string' ? details.returnBy : undefined,
+    returnable: typeof details.returnable === 'number' ? details.returnable : undefined,
+  });
+  const suggestion = error instanceof RuleViolationError ? error.suggestion : undefined;
+  if (!suggestion || !orderId) return { text };
+  return { text, quickReplies: [suggestion === 'start_return' ? m.suggestReturn({ orderId }) : m.suggestCancel({ orderId })] };
 }

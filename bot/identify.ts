@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { ParseResult } from '../core/nlu.js';
 import { verifyOrderEmail } from '../ops/index.js';
 import { countAttempts, recordAttempt, type Database } from '../store/index.js';
+import { messagesIn, type Catalogue, type Language } from './messages/index.js';
 import type { Reply } from './reply.js';
 
 /** Limits on in-chat identity checks. */
@@ -33,31 +34,32 @@ export async function identify(options: {
   conversationId: string;
   limits: IdentityLimits;
   now: Date;
+  /** The language of the replies. */
+  language: Language;
 }): Promise<IdentifyOutcome> {
+  const m = messagesIn(options.language);
   const orderText = options.parse.entities.find((e) => e.type === 'order_id')?.value;
   const orderId = orderText ? Number(orderText) : options.known.orderId;
   const email = options.parse.entities.find((e) => e.type === 'email')?.value ?? options.known.email;
-  if (orderId === undefined || email === undefined) return { kind: 'need', reply: askFor({ orderId, email }), orderId, email };
+  if (orderId === undefined || email === undefined) return { kind: 'need', reply: askFor(m, { orderId, email }), orderId, email };
 
   const keys = [`conversation:${options.conversationId}`, `order:${orderId}`];
   const since = new Date(options.now.getTime() - options.limits.windowSeconds * 1000);
   const counts = await countAttempts(options.db, { keys, since });
   if (Math.max(0, ...counts.values()) >= options.limits.maxAttempts) {
     const minutes = Math.ceil(options.limits.windowSeconds / 60);
-    return { kind: 'failed', reply: { text: `Too many attempts. For your security, please try again in ${minutes} minutes.` } };
+    return { kind: 'failed', reply: { text: m.identifyTooMany({ minutes }) } };
   }
   await recordAttempt(options.db, { keys, at: options.now });
   const customerId = await verifyOrderEmail({ db: options.db, orderId, email });
   if (customerId === null) {
-    return { kind: 'failed', reply: { text: "I couldn't find an order with that order number and e-mail address. Please check both and try again." } };
+    return { kind: 'failed', reply: { text: m.identifyFailed } };
   }
   return { kind: 'verified', customerId, orderId };
 }
 
-function askFor(have: { orderId?: number; email?: string }): Reply {
-  if (have.orderId === undefined && have.email === undefined) {
-    return { text: 'First I need to check who you are. What is your order number, and the e-mail address you ordered with?' };
-  }
-  if (have.orderId === undefined) return { text: 'Thanks. What is the order number? It starts with 1 and has six digits.' };
-  return { text: `Thanks. What e-mail address did you use for order #${have.orderId}?` };
+function askFor(m: Catalogue, have: { orderId?: number; email?: string }): Reply {
+  if (have.orderId === undefined && have.email === undefined) return { text: m.identifyAskBoth };
+  if (have.orderId === undefined) return { text: m.identifyAskOrder };
+  return { text: m.identifyAskEmail({ orderId: have.orderId }) };
 }

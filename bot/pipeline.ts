@@ -11,7 +11,8 @@ import {
 } from '../store/index.js';
 import { respond } from './dialogue.js';
 import type { IdentityLimits } from './identify.js';
-import type { Reply } from './reply.js';
+import { messagesIn } from './messages/index.js';
+import { mainMenu, type Reply } from './reply.js';
 import { parseState } from './state.js';
 import type { ToolRegistry } from './tools/registry.js';
 
@@ -59,6 +60,18 @@ export class Bot {
     const conversation = await getConversation(this.options.db, options.conversationId);
     authorize(conversation, options.authenticatedCustomerId);
     return conversation;
+  }
+
+  /**
+   * The message a channel shows when the customer opens the chat, in the language of the
+   * customer's last message (English for a new conversation).
+   *
+   * @remarks Not stored: it is the same every time, and storing it would make it part of the turn history.
+   */
+  async welcome(options: { conversationId: string; authenticatedCustomerId?: number }): Promise<Reply> {
+    const conversation = await this.openConversation(options);
+    const m = messagesIn(parseState(conversation.state).language);
+    return { text: m.welcome, quickReplies: mainMenu(m) };
   }
 
   async history(options: { conversationId: string; authenticatedCustomerId?: number; limit?: number }): Promise<Activity[]> {

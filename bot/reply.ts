@@ -1,4 +1,5 @@
 import type { QuickReply, Source } from '../core/activity.js';
+import type { Catalogue } from './messages/index.js';
 
 /** One bot message before it becomes an Activity. */
 export interface Reply {
@@ -9,21 +10,11 @@ export interface Reply {
   chunkIds?: string[];
 }
 
-export const yesNo: QuickReply[] = [
-  { title: 'Yes', value: 'yes' },
-  { title: 'No', value: 'no' },
-];
+export function yesNo(m: Catalogue): QuickReply[] {
+  return [m.yes, m.no];
+}
 
 /** What the bot offers when it is unsure what the customer wants. */
-export const mainMenu: QuickReply[] = [
-  { title: 'Where is my order?', value: 'Where is my order?' },
-  { title: 'My recent orders', value: 'Show my recent orders' },
-  { title: 'Cancel an order', value: 'I want to cancel an order' },
-  { title: 'Return an item', value: 'I want to return something' },
-];
-
-/** Formats an ISO date or time as "Tue 3 Dec" for people in the shop's locale. */
-export function formatDay(iso: string): string {
-  const date = new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso);
-  return date.toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' });
+export function mainMenu(m: Catalogue): QuickReply[] {
+  return [m.menuWhereIsOrder, m.menuRecentOrders, m.menuCancel, m.menuReturn];
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_LANGUAGE, LanguageSchema } from './messages/index.js';
 
 /** A tool call being assembled over several turns. */
 export const PendingCallSchema = z.object({
@@ -29,15 +30,25 @@ export const DialogueStateSchema = z.object({
   identify: IdentifyStateSchema.optional(),
   /** A task to resume once the customer has been identified. */
   afterIdentify: PendingCallSchema.optional(),
+  /**
+   * The language of the customer's last message that showed one, for texts the bot sends
+   * on its own. States saved before replies were translated have none: English.
+   */
+  language: LanguageSchema,
 });
 export type DialogueState = z.infer<typeof DialogueStateSchema>;
+
+/** The state of a conversation that has not started yet. */
+export function emptyState(): DialogueState {
+  return { language: DEFAULT_LANGUAGE };
+}
 
 /** Parses stored state; unreadable state (for example from an older version) starts afresh. */
 export function parseState(json: string): DialogueState {
   try {
     const parsed = DialogueStateSchema.safeParse(JSON.parse(json));
-    return parsed.success ? parsed.data : {};
+    return parsed.success ? parsed.data : emptyState();
   } catch {
-    return {};
+    return emptyState();
   }
 }

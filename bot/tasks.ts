@@ -4,8 +4,8 @@ import type { ParseResult } from '../core/nlu.js';
 import { InvalidInputError, isCounterpartError } from '../core/errors.js';
 import { listRecentOrders, parseAddress, returnableLines, type ReturnableLine } from '../ops/index.js';
 import type { Database } from '../store/index.js';
+import { messagesIn, type Language } from './messages/index.js';
 import type { Reply } from './reply.js';
-import { summaryLine } from './tools/orders.js';
 
 /** What a slot sees when it tries to fill itself from the customer's message. */
 export interface SlotContext {
@@ -18,6 +18,8 @@ export interface SlotContext {
   /** True when the bot asked for exactly this slot last turn, so the whole message is the answer. */
   asked: boolean;
   now: Date;
+  /** The language the bot is answering in. */
+  language: Language;
 }
 
 /** A fill attempt: a value, nothing, or a message saying why the answer was not usable. */
@@ -28,6 +30,8 @@ export interface SlotSpec {
   name: string;
   fill(ctx: SlotContext): Promise<SlotFill>;
   ask(ctx: SlotContext): Promise<Reply>;
+  /** Answers are names or addresses, in Latin letters whatever language the customer speaks. */
+  quotesNames?: boolean;
 }
 
 /** A customer task: the intent that starts it, the tool that does it and the slots it needs. */
@@ -53,55 +57,57 @@ const orderIdSlot: SlotSpec = {
     return undefined;
   },
   async ask(ctx) {
-    if (ctx.customerId === undefined) return { text: 'Which order do you mean? Please give me its order number.' };
+    const m = messagesIn(ctx.language);
+    if (ctx.customerId === undefined) return { text: m.askOrderAnonymous };
     const orders = await listRecentOrders({ db: ctx.db, customerId: ctx.customerId, limit: 5 });
-    if (orders.length === 0) return { text: "I can't see any orders on your account. Which order number do you mean?" };
-    const quickReplies: QuickReply[] = orders.map((o) => ({ title: `#${o.id} (${o.status})`, value: `Order #${o.id}` }));
-    return { text: `Which order do you mean? Your recent orders:\n${orders.map((o) => `• ${summaryLine(o)}`).join('\n')}`, quickReplies };
+    if (orders.length === 0) return { text: m.askOrderNoOrders };
+    return { text: m.askOrderRecent({ orders }), quickReplies: orders.map((order) => m.orderChoice({ order })) };
   },
 };
 
 const addressSlot: SlotSpec = {
   name: 'address',
+  quotesNames: true,
   async fill(ctx) {
     if (!ctx.asked) return undefined;
     try {
       return { value: parseAddress(ctx.parse.text, { defaultName: ctx.customerName ?? 'Customer' }) };
     } catch (error) {
-      if (error instanceof InvalidInputError) return { problem: error.userMessage };
+      if (error instanceof InvalidInputError) return { problem: messagesIn(ctx.language).addressProblem({ userMessage: error.userMessage }) };
       throw error;
     }
   },
-  async ask() {
-    return { text: 'What is the new delivery address? Please write it on one line, for example: 12 High Street, Leeds LS1 4AB.' };
+  async ask(ctx) {
+    return { text: messagesIn(ctx.language).askAddress };
   },
 };
 
-const ALL_ITEMS = /\b(all|everything|every item|both|whole order)\b/i;
+const ALL_ITEMS = /\b(all|everything|every item|both|whole order)\b|全部|所有|都退|全退|整单|整个订单/i;
+/** "item 2", or the Chinese "第2件" the Chinese buttons send. */
+const ITEM_NUMBER = /\bitem\s*(\d+)\b|第\s*(\d+)\s*[件项个]/;
 
 const returnLinesSlot: SlotSpec = {
   name: 'lines',
+  quotesNames: true,
   async fill(ctx) {
     if (!ctx.asked) return undefined;
     if (ALL_ITEMS.test(ctx.parse.text)) return { value: 'all' };
     const lines = await returnable(ctx);
     if (lines === null) return { value: 'all' }; // let the tool explain why nothing can be returned
     const text = ctx.parse.text.toLowerCase();
-    const byNumber = /\bitem\s*(\d+)\b/.exec(text);
+    const byNumber = ITEM_NUMBER.exec(text);
     const chosen = byNumber
-      ? lines.filter((l) => l.lineNo === Number(byNumber[1]))
+      ? lines.filter((l) => l.lineNo === Number(byNumber[1] ?? byNumber[2]))
       : lines.filter((l) => l.name.toLowerCase().split(/\s+/).some((w) => w.length > 3 && text.includes(w)));
-    if (chosen.length === 0) return { problem: "I couldn't tell which item you mean." };
+    if (chosen.length === 0) return { problem: messagesIn(ctx.language).returnLinesUnclear };
     return { value: chosen.map((l) => ({ lineId: l.lineId, quantity: l.returnableQuantity })) };
   },
   async ask(ctx) {
+    const m = messagesIn(ctx.language);
     const lines = (await returnable(ctx)) ?? [];
-    if (lines.length <= 1) return { text: 'Shall I return the whole order?', quickReplies: [{ title: 'Yes, all items', value: 'all items' }] };
-    const quickReplies: QuickReply[] = [
-      { title: 'All items', value: 'all items' },
-      ...lines.map((l) => ({ title: `${l.returnableQuantity} × ${l.name}`, value: `item ${l.lineNo}` })),
-    ];
-    return { text: `Which items would you like to return?\n${lines.map((l) => `• item ${l.lineNo}: ${l.returnableQuantity} × ${l.name}`).join('\n')}`, quickReplies };
+    if (lines.length <= 1) return { text: m.askReturnWholeOrder, quickReplies: [m.returnWholeOrderYes] };
+    const quickReplies: QuickReply[] = [m.allItems, ...lines.map((line) => m.returnLineChoice({ line }))];
+    return { text: m.askReturnLines({ lines }), quickReplies };
   },
 };
 

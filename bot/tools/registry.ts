@@ -1,10 +1,24 @@
 import type { Kysely } from 'kysely';
 import { CounterpartError, ForbiddenError, InvalidInputError, NotFoundError } from '../../core/errors.js';
-import type { Caller, ToolDefinition, ToolResult } from '../../core/tools.js';
+import type { Caller, ToolContext, ToolDefinition, ToolResult } from '../../core/tools.js';
 import { insertAudit, type Database } from '../../store/index.js';
+import { DEFAULT_LANGUAGE, messagesIn, type Language } from '../messages/index.js';
 
-/** A tool as the bot registers it: arguments typed by its zod schema, run against the store. */
-export type BotTool<Args = never, Out = unknown> = ToolDefinition<Args, Kysely<Database>, Out>;
+/** What a bot tool runs with: the store, and the language its result text is written in. */
+export interface BotToolContext extends ToolContext<Kysely<Database>> {
+  language: Language;
+}
+
+/**
+ * A tool as the bot registers it: arguments typed by its zod schema, run against the store.
+ *
+ * @remarks A `ToolDefinition` whose context also names the customer's language, because the
+ * result text goes to the customer as it is.
+ */
+export interface BotTool<Args = never, Out = unknown> extends Omit<ToolDefinition<Args, Kysely<Database>, Out>, 'run' | 'preview'> {
+  run(ctx: BotToolContext, args: Args): Promise<ToolResult<Out>>;
+  preview?(ctx: BotToolContext, args: Args): Promise<ToolResult<unknown>>;
+}
 
 // Tools are stored type-erased; `call` re-validates arguments with each tool's own schema.
 type AnyTool = BotTool<unknown, unknown>;
@@ -16,6 +30,11 @@ export interface CallOptions {
   args: unknown;
   now: Date;
   signal?: AbortSignal;
+  /**
+   * Language of the result text.
+   * @defaultValue 'en'
+   */
+  language?: Language;
 }
 
 /** Outcome of one call, as recorded in the audit log. */
@@ -83,10 +102,11 @@ export class ToolRegistry {
       return { ok: false, error: new InvalidInputError(`invalid arguments for ${tool.name}`, { issues: parsed.error.issues.map((i) => i.message) }) };
     }
     try {
-      const ctx = { caller: options.caller, db: options.db, now: options.now, signal: options.signal };
+      const language = options.language ?? DEFAULT_LANGUAGE;
+      const ctx: BotToolContext = { caller: options.caller, db: options.db, now: options.now, signal: options.signal, language };
       if (mode === 'preview') {
         // A tool without a preview has nothing to check ahead; never run it to find out.
-        return { ok: true, result: tool.preview ? await tool.preview(ctx, parsed.data) : { data: null, text: `Go ahead with ${tool.name}?` } };
+        return { ok: true, result: tool.preview ? await tool.preview(ctx, parsed.data) : { data: null, text: messagesIn(language).confirmTool({ tool: tool.name }) } };
       }
       const result = await tool.run(ctx, parsed.data);
       return { ok: true, result };

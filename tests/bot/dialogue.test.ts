@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Entity, ParseResult } from '../../core/nlu.js';
 import { createCustomerTools } from '../../bot/index.js';
 import { respond, type TurnContext } from '../../bot/dialogue.js';
-import type { DialogueState } from '../../bot/state.js';
+import { emptyState, type DialogueState } from '../../bot/state.js';
 import { insertMiniShop, type MiniShop } from '../fixtures/mini-shop.js';
 import { openTestStore, type TestStore } from '../helpers/store.js';
 
@@ -28,7 +28,7 @@ describe('dialogue state machine', () => {
   beforeEach(async () => {
     store = await openTestStore('sqlite');
     shop = await insertMiniShop(store.db, NOW);
-    state = {};
+    state = emptyState();
     customerId = undefined;
   });
   afterEach(async () => { await store.cleanup(); });
