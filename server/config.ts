@@ -53,10 +53,11 @@ const EnvSchema = z.object({
    */
   NLU_DATA: z.string().default('').transform((v) => v.split(',').map((f) => f.trim()).filter(Boolean)),
   /**
-   * Sentence encoder for the intent classifier: `use-lite` (English), `hashed` (n-grams, any
+   * Sentence encoder for the intent classifier: `use-lite` (English), `onnx` (the model in
+   * `ONNX_MODEL_DIR`, e.g. a multilingual one for English and Chinese), `hashed` (n-grams, any
    * language, no model) or `none` (TF-IDF features only). @defaultValue use-lite
    */
-  NLU_ENCODER: z.enum(['use-lite', 'hashed', 'none']).default('use-lite'),
+  NLU_ENCODER: z.enum(['use-lite', 'onnx', 'hashed', 'none']).default('use-lite'),
   /** @defaultValue info */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Identity checks allowed per conversation and per order number in the window. @defaultValue 5 */
@@ -81,8 +82,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
     throw new InvalidInputError(`invalid configuration: ${problems}`);
   }
-  if (parsed.data.KB_ENCODER === 'onnx' && !parsed.data.ONNX_MODEL_DIR) {
-    throw new InvalidInputError('invalid configuration: KB_ENCODER=onnx needs ONNX_MODEL_DIR');
+  for (const key of ['KB_ENCODER', 'NLU_ENCODER'] as const) {
+    if (parsed.data[key] === 'onnx' && !parsed.data.ONNX_MODEL_DIR) throw new InvalidInputError(`invalid configuration: ${key}=onnx needs ONNX_MODEL_DIR`);
   }
   return parsed.data;
 }

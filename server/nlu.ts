@@ -3,6 +3,7 @@ import type { Logger } from '../core/logger.js';
 import type { NluEngine } from '../core/nlu.js';
 import {
   createHashedNgramEncoder,
+  createOnnxEncoder,
   createUseLiteEncoder,
   demoTrainingSets,
   loadTrainingFile,
@@ -17,8 +18,11 @@ import type { Config } from './config.js';
 /** The encoder each language's intent classifier uses under `NLU_ENCODER`. */
 function encoderChooser(config: Config): EncoderFor {
   let encoder: Promise<Encoder> | undefined;
-  const make = async (): Promise<Encoder> =>
-    config.NLU_ENCODER === 'hashed' ? withCache(createHashedNgramEncoder({ dimension: 512 })) : withCache(await createUseLiteEncoder());
+  const make = async (): Promise<Encoder> => {
+    if (config.NLU_ENCODER === 'hashed') return withCache(createHashedNgramEncoder({ dimension: 512 }));
+    if (config.NLU_ENCODER === 'onnx') return withCache(await createOnnxEncoder({ modelDir: config.ONNX_MODEL_DIR as string, pooling: 'mean' }));
+    return withCache(await createUseLiteEncoder());
+  };
   return async (language) => {
     if (config.NLU_ENCODER === 'none') return undefined;
     const chosen = await (encoder ??= make());

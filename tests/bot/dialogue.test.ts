@@ -113,4 +113,13 @@ describe('dialogue state machine', () => {
     expect(reply).toMatch(/new delivery address/);
     expect(state.pending?.retries).toBe(1);
   });
+
+  it('takes "no, not now" as a refusal even when the NLU finds a date in it', async () => {
+    customerId = shop.customers.ann.id;
+    await say(parse('cancel an order', 'cancel_order', 0.9));
+    expect(state.pending?.slot).toBe('orderId');
+    const reply = await say(parse('no, not now', 'deny', 0.9, [{ type: 'date', value: '2026-11-25', text: 'now' }]));
+    expect(reply).toMatch(/never mind/);
+    expect(state.pending).toBeUndefined();
+  });
 });
