@@ -1,7 +1,7 @@
 /**
  * `npm run nlu -- <command>`: train, evaluate and try NLU models from the command line.
  *
- *   train --data <file> [--data <file2>] --out <dir> [--encoder use-lite|hashed|none]
+ *   train --data <file> [--data <file2>] --out <dir> [--encoder use-lite|onnx|hashed|none] [--onnx-model-dir <dir>]
  *   eval  --model <dir> --data <file> [--json]
  *   parse [--model data/nlu-model] <text...>
  *
@@ -30,8 +30,8 @@ async function main(argv: readonly string[]): Promise<void> {
   let output: string;
   if (args.command === 'help') output = USAGE;
   else if (args.command === 'train') output = await runTrain({ ...args, onProgress: progress });
-  else if (args.command === 'eval') output = await runEval({ dir: args.model, data: args.data, json: args.json, onProgress: progress });
-  else output = await runParse({ dir: args.model, text: args.text });
+  else if (args.command === 'eval') output = await runEval({ dir: args.model, data: args.data, json: args.json, onnxModelDir: args.onnxModelDir, onProgress: progress });
+  else output = await runParse({ dir: args.model, text: args.text, ...(args.onnxModelDir === undefined ? {} : { onnxModelDir: args.onnxModelDir }) });
   process.stdout.write(`${output}\n`);
 }
 

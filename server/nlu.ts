@@ -1,35 +1,8 @@
-import type { Encoder } from '../core/encoder.js';
 import type { Logger } from '../core/logger.js';
 import type { NluEngine } from '../core/nlu.js';
-import {
-  createHashedNgramEncoder,
-  createOnnxEncoder,
-  createUseLiteEncoder,
-  demoTrainingSets,
-  loadTrainingFile,
-  openNluModel,
-  withCache,
-  type CatalogueItem,
-  type EncoderFor,
-} from '../nlu/index.js';
+import { demoTrainingSets, encodersForTraining, loadTrainingFile, openNluModel, type CatalogueItem } from '../nlu/index.js';
 import type { Store } from '../store/index.js';
 import type { Config } from './config.js';
-
-/** The encoder each language's intent classifier uses under `NLU_ENCODER`. */
-function encoderChooser(config: Config): EncoderFor {
-  let encoder: Promise<Encoder> | undefined;
-  const make = async (): Promise<Encoder> => {
-    if (config.NLU_ENCODER === 'hashed') return withCache(createHashedNgramEncoder({ dimension: 512 }));
-    if (config.NLU_ENCODER === 'onnx') return withCache(await createOnnxEncoder({ modelDir: config.ONNX_MODEL_DIR as string, pooling: 'mean' }));
-    return withCache(await createUseLiteEncoder());
-  };
-  return async (language) => {
-    if (config.NLU_ENCODER === 'none') return undefined;
-    const chosen = await (encoder ??= make());
-    // USE-lite reads English only; Chinese then runs on its n-gram features.
-    return chosen.languages === undefined || chosen.languages.includes(language) ? chosen : undefined;
-  };
-}
 
 async function catalogue(store: Store): Promise<CatalogueItem[]> {
   const rows = await store.db.selectFrom('products').select(['id', 'sku', 'name']).execute();
@@ -50,7 +23,8 @@ export async function openNlu(options: { config: Config; store: Store; logger: L
   const { model, trainedBecause } = await openNluModel({
     dir: config.NLU_MODEL_DIR,
     sets,
-    encoderFor: encoderChooser(config),
+    // The pool lives as long as the server: the loaded model keeps using its encoders.
+    encoderFor: encodersForTraining(config.NLU_ENCODER, config.ONNX_MODEL_DIR === undefined ? {} : { onnxModelDir: config.ONNX_MODEL_DIR }).encoderFor,
     catalogue: await catalogue(options.store),
     onProgress: (message) => logger.debug({ message }, 'nlu training'),
   });

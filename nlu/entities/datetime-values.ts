@@ -21,6 +21,8 @@ export function localStamp(now: Date): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())} ${pad(now.getHours())}:${pad(now.getMinutes())}:${pad(now.getSeconds())}`;
 }
 
+// "now", "recently", "at the moment", 马上: the recogniser gives the current instant, which says nothing.
+const DEICTIC = /^(PRESENT|PAST|FUTURE)_REF$/;
 const isoDateTime = (stamp: string) => stamp.replace(' ', 'T');
 const interval = (a: string | undefined, b: string | undefined) => `${a ?? '..'}/${b ?? '..'}`;
 
@@ -31,10 +33,11 @@ const interval = (a: string | undefined, b: string | undefined) => `${a ?? '..'}
  * @remarks Ambiguous phrases ("Tuesday", "May 20th") come with a past and a future reading. In
  * a shop conversation dates are mostly about deliveries and collections, so the first reading
  * that is not before today wins; the latest one otherwise. Recurring sets ("every Monday") are
- * not resolved and give `undefined`, as do readings outside the years 1900–2199.
+ * not resolved and give `undefined`, as do readings outside the years 1900–2199 and references to
+ * the present ("now", "recently", 马上), which the recogniser reads as the current instant.
  */
 export function resolveDateTime(options: { candidates: readonly DateTimeCandidate[]; now: Date }): ResolvedDateTime | undefined {
-  const usable = options.candidates.filter((c) => c.type !== 'set' && c.value !== 'not resolved');
+  const usable = options.candidates.filter((c) => c.type !== 'set' && c.value !== 'not resolved' && !DEICTIC.test(c.timex ?? ''));
   if (usable.length === 0) return undefined;
   const today = localStamp(options.now).slice(0, 10);
   const key = (c: DateTimeCandidate) => c.value ?? c.start ?? c.end ?? '';

@@ -3,7 +3,7 @@ import type { Entity } from '../../core/nlu.js';
 /**
  * Where a candidate entity comes from, most trusted first:
  *
- * 1. `pattern` — the shop's regular expressions (order ids, e-mails): exact by construction.
+ * 1. `pattern` — the shop's regular expressions (order ids, e-mails, SKUs): exact by construction.
  * 2. `gazetteer` — an exact match of a catalogue name, SKU or lookup value the shop listed.
  * 3. `recognizer` — Microsoft Recognizers-Text (dates, money, numbers, phones, ...) and the
  *    plain number extractor.
@@ -32,6 +32,7 @@ export interface EntityCandidate {
 export const EXTRACTOR_SOURCES: Readonly<Record<string, EntitySource>> = {
   'order-id': 'pattern',
   email: 'pattern',
+  sku: 'pattern',
   number: 'recognizer',
   recognizers: 'recognizer',
   catalogue: 'gazetteer',

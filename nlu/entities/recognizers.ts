@@ -12,10 +12,9 @@ import type { Entity, EntityExtractor } from '../../core/nlu.js';
 import type { TrainingLanguage } from '../training-format/types.js';
 import { resolveDateTime, type DateTimeCandidate } from './datetime-values.js';
 import { formatMoneyValue, toMinorUnits } from './money.js';
-import { findQuantities } from './quantities.js';
 
 /** What the recognisers can find; each kind gives entities of the types listed in {@link RecognizerExtractorOptions}. */
-export const RECOGNIZER_KINDS = ['datetime', 'number', 'ordinal', 'money', 'quantity', 'dimension', 'phone', 'email'] as const;
+export const RECOGNIZER_KINDS = ['datetime', 'number', 'ordinal', 'money', 'dimension', 'phone', 'email'] as const;
 /** A kind from {@link RECOGNIZER_KINDS}. */
 export type RecognizerKind = (typeof RECOGNIZER_KINDS)[number];
 
@@ -54,14 +53,17 @@ interface RecognizerResult {
 const MONEY_CUE = /[\d£$€¥元块钱]|pound|quid|dollar|euro|pence|cent|gbp|usd|eur|[零一二三四五六七八九十百千万两]/i;
 
 /**
- * Dates, times, numbers, ordinals, money, quantities, dimensions, phone numbers and e-mails
- * found by Microsoft Recognizers-Text (English and Chinese), as entities with normalised values.
+ * Dates, times, numbers, ordinals, money, dimensions, phone numbers and e-mails found by
+ * Microsoft Recognizers-Text (English and Chinese), as entities named by the recogniser's own
+ * types, with normalised values.
  *
  * @remarks Values: dates and times in ISO 8601 (see `resolveDateTime`), money as
  * `54.00 GBP` (see `formatMoneyValue`), numbers and ordinals in decimal, phone numbers with
  * spacing and punctuation removed, e-mails lower-cased, dimensions as `3.5 Kilogram`.
  * Results may overlap (`£54` is also the number `54`); merge them with `mergeEntities`.
- * Latency is dominated by the date-time recogniser: tens of milliseconds a message.
+ * Latency is dominated by the date-time recogniser: tens of milliseconds a message. The shop's
+ * extractor does not use these types as they are: `createShopRecognizerExtractor` maps them onto
+ * the shop's entity types.
  *
  * @example
  * ```ts
@@ -76,18 +78,11 @@ export function createRecognizerExtractor(options: RecognizerExtractorOptions): 
   const simple = simpleRecognizers({ ...DEFAULT_CURRENCY_UNITS, ...options.currencyUnits }).filter((r) => kinds.has(r.kind));
   const now = options.now ?? (() => new Date());
   const find = (text: string): Entity[] => {
-    const span = (r: RecognizerResult, type: string, value: string): Entity =>
-      // The recognisers report inclusive ends.
-      ({ type, value, text: text.slice(r.start, r.end + 1), start: r.start, end: r.end + 1, extractor: RECOGNIZER_NAME });
     const entities: Entity[] = [];
-    if (kinds.has('datetime')) entities.push(...dateTimes({ text, culture, now: now(), span }));
+    if (kinds.has('datetime')) entities.push(...findDateTimes({ text, language: options.language, now: now() }));
     for (const recognizer of simple) {
       if (recognizer.cue && !recognizer.cue.test(text)) continue;
-      entities.push(...valued(recognizer.run(text, culture), recognizer.value).map(([r, v]) => span(r, recognizer.kind, v)));
-    }
-    if (kinds.has('quantity')) {
-      const numbers = (recognizeNumber(text, culture) as RecognizerResult[]).map((r) => ({ start: r.start, end: r.end + 1, value: stringField(r.resolution, 'value') }));
-      entities.push(...findQuantities({ text, language: options.language, numbers }).map((q) => ({ ...q, extractor: RECOGNIZER_NAME })));
+      entities.push(...valued(recognizer.run(text, culture), recognizer.value).map(([r, v]) => toEntity(text, r, recognizer.kind, v)));
     }
     return entities.sort((a, b) => a.start - b.start || b.end - a.end);
   };
@@ -132,11 +127,22 @@ function valued(results: readonly RecognizerResult[], value: (r: RecognizerResul
   });
 }
 
-function dateTimes(args: { text: string; culture: string; now: Date; span: (r: RecognizerResult, type: string, value: string) => Entity }): Entity[] {
-  return (recognizeDateTime(args.text, args.culture, undefined, args.now) as RecognizerResult[]).flatMap((r) => {
+function toEntity(text: string, r: RecognizerResult, type: string, value: string): Entity {
+  // The recognisers report inclusive ends.
+  return { type, value, text: text.slice(r.start, r.end + 1), start: r.start, end: r.end + 1, extractor: RECOGNIZER_NAME };
+}
+
+/**
+ * The date-time entities of one text, as {@link createRecognizerExtractor} finds them (types
+ * `date`, `datetime`, `time`, `daterange`, `datetimerange`, `timerange`, `duration`).
+ */
+export function findDateTimes(options: { text: string; language: TrainingLanguage; now: Date }): Entity[] {
+  const { text, now } = options;
+  const culture = options.language === 'zh' ? Culture.Chinese : Culture.English;
+  return (recognizeDateTime(text, culture, undefined, now) as RecognizerResult[]).flatMap((r) => {
     const values = r.resolution?.values;
-    const resolved = Array.isArray(values) ? resolveDateTime({ candidates: values as DateTimeCandidate[], now: args.now }) : undefined;
-    return resolved ? [args.span(r, resolved.type, resolved.value)] : [];
+    const resolved = Array.isArray(values) ? resolveDateTime({ candidates: values as DateTimeCandidate[], now }) : undefined;
+    return resolved ? [toEntity(text, r, resolved.type, resolved.value)] : [];
   });
 }
 

@@ -17,13 +17,15 @@ export interface RunEvalOptions {
   dir: string;
   data: string;
   json: boolean;
+  /** Folder of the ONNX encoder the model was trained with, if it was. */
+  onnxModelDir?: string | undefined;
   onProgress: (message: string) => void;
 }
 
 /** `eval`: parses every example of a training-format file with the saved model and scores it. */
 export async function runEval(options: RunEvalOptions): Promise<string> {
   const set = await loadTrainingFile(options.data);
-  const opened = await openSavedModel(options.dir);
+  const opened = await openSavedModel(options.dir, options.onnxModelDir === undefined ? {} : { onnxModelDir: options.onnxModelDir });
   try {
     const { manifest, engine } = opened.model;
     if (!manifest.languages.some((l) => l.language === set.language)) {

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { InvalidInputError } from '../../core/errors.js';
-import { encodersForManifest } from './cli-encoders.js';
+import { encodersForManifest } from './encoder-pool.js';
 import { loadNluModel, readNluManifest } from './folder.js';
 import type { NluModel } from './train.js';
 
@@ -19,7 +19,7 @@ export interface OpenedModel {
  * @throws {@link InvalidInputError} with the command that trains one when the folder has no
  * manifest, or when an encoder cannot be rebuilt or differs from the saved one.
  */
-export async function openSavedModel(dir: string): Promise<OpenedModel> {
+export async function openSavedModel(dir: string, options: { onnxModelDir?: string } = {}): Promise<OpenedModel> {
   const manifest = await readNluManifest(dir);
   if (manifest === undefined) {
     throw new InvalidInputError(
@@ -27,7 +27,7 @@ export async function openSavedModel(dir: string): Promise<OpenedModel> {
       { dir },
     );
   }
-  const encoders = encodersForManifest(manifest);
+  const encoders = encodersForManifest(manifest, options);
   try {
     return { model: await loadNluModel(dir, { encoderFor: encoders.encoderFor }), dispose: () => encoders.dispose() };
   } catch (error) {

@@ -5,8 +5,8 @@ import { openSavedModel } from './cli-model.js';
 const TOP_INTENTS = 5;
 
 /** `parse`: what the saved model in `dir` makes of `text`, as the JSON to print. */
-export async function runParse(options: { dir: string; text: string }): Promise<string> {
-  const opened = await openSavedModel(options.dir);
+export async function runParse(options: { dir: string; text: string; onnxModelDir?: string }): Promise<string> {
+  const opened = await openSavedModel(options.dir, options.onnxModelDir === undefined ? {} : { onnxModelDir: options.onnxModelDir });
   try {
     const [result] = await opened.model.engine.parse([options.text]);
     return JSON.stringify(result === undefined ? null : forDisplay(result), null, 2);

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { HYBRID_DEFAULTS } from '../hybrid/index.js';
 import { loadTrainingFile } from '../training-format/index.js';
-import { encodersForTraining, type EncoderChoice } from './cli-encoders.js';
+import { encodersForTraining, type EncoderChoice } from './encoder-pool.js';
 import { fixed, formatTable } from './cli-table.js';
 import { saveNluModel } from './folder.js';
 import type { NluManifest } from './manifest.js';
@@ -13,6 +13,8 @@ export interface RunTrainOptions {
   data: readonly string[];
   out: string;
   encoder: EncoderChoice;
+  /** Folder of the ONNX encoder when `encoder` is `onnx`. */
+  onnxModelDir?: string;
   /** Where progress lines go (the CLI's stderr). */
   onProgress: (message: string) => void;
 }
@@ -26,7 +28,7 @@ export async function runTrain(options: RunTrainOptions): Promise<string> {
   // All files are checked before any training starts, so a typo in the second file fails fast.
   const sets = [];
   for (const file of options.data) sets.push({ set: await loadTrainingFile(file), source: file });
-  const encoders = encodersForTraining(options.encoder);
+  const encoders = encodersForTraining(options.encoder, options.onnxModelDir === undefined ? {} : { onnxModelDir: options.onnxModelDir });
   try {
     const model = await trainNluModel({ sets, encoderFor: encoders.encoderFor, onProgress: options.onProgress });
     options.onProgress(`saving the model to ${options.out}`);

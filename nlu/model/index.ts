@@ -4,3 +4,4 @@ export { trainNluModel, intentExamples, type EncoderFor, type LanguageModel, typ
 export { hashTrainingSet } from './data-hash.js';
 export { MANIFEST_FILE, NLU_MODEL_FORMAT, NLU_MODEL_FORMAT_VERSION, parseNluManifest, type NluManifest, type NluManifestLanguage } from './manifest.js';
 export { openNluModel, type OpenNluModelOptions } from './open.js';
+export { encodersForTraining, encodersForManifest, parseHashedNgramId, ENCODER_CHOICES, type EncoderChoice, type EncoderPool } from './encoder-pool.js';

@@ -1,12 +1,12 @@
 import type { Encoder } from '../../core/encoder.js';
 import { InvalidInputError } from '../../core/errors.js';
-import { createHashedNgramEncoder, createUseLiteEncoder, type HashedNgramEncoderOptions } from '../encoders/index.js';
+import { createHashedNgramEncoder, createOnnxEncoder, createUseLiteEncoder, withCache, type HashedNgramEncoderOptions } from '../encoders/index.js';
 import type { TrainingLanguage } from '../training-format/index.js';
 import type { NluManifest } from './manifest.js';
 import type { EncoderFor } from './train.js';
 
-/** Encoders `npm run nlu -- train --encoder` offers. */
-export const ENCODER_CHOICES = ['use-lite', 'hashed', 'none'] as const;
+/** Encoders `npm run nlu -- train --encoder` and the server's `NLU_ENCODER` offer. */
+export const ENCODER_CHOICES = ['use-lite', 'onnx', 'hashed', 'none'] as const;
 export type EncoderChoice = (typeof ENCODER_CHOICES)[number];
 
 /** Dimension of the hashed encoder the CLI trains with: small enough for the intent head to train fast. */
@@ -24,10 +24,15 @@ interface EncoderRecipe {
   create: () => Promise<Encoder>;
 }
 
-const USE_LITE: EncoderRecipe = { key: 'use-lite', create: () => createUseLiteEncoder() };
+// Every encoder gets the in-memory cache: chat repeats short texts ("yes", "thanks") all day.
+const USE_LITE: EncoderRecipe = { key: 'use-lite', create: async () => withCache(await createUseLiteEncoder()) };
 
 function hashed(options: HashedNgramEncoderOptions): EncoderRecipe {
-  return { key: `hashed:${JSON.stringify(options)}`, create: async () => createHashedNgramEncoder(options) };
+  return { key: `hashed:${JSON.stringify(options)}`, create: async () => withCache(createHashedNgramEncoder(options)) };
+}
+
+function onnx(modelDir: string): EncoderRecipe {
+  return { key: `onnx:${modelDir}`, create: async () => withCache(await createOnnxEncoder({ modelDir, pooling: 'mean' })) };
 }
 
 /** Memoises encoders by recipe, so a language pair sharing one encoder loads it once. */
@@ -54,8 +59,13 @@ function createPool(recipeFor: (language: TrainingLanguage) => EncoderRecipe | u
  * @remarks USE-lite only reads English, so other languages train on n-gram features alone
  * rather than on vectors that carry no meaning for them.
  */
-export function encodersForTraining(choice: EncoderChoice): EncoderPool {
+export function encodersForTraining(choice: EncoderChoice, options: { onnxModelDir?: string } = {}): EncoderPool {
   if (choice === 'use-lite') return createPool((language) => (language === 'en' ? USE_LITE : undefined));
+  if (choice === 'onnx') {
+    if (options.onnxModelDir === undefined) throw new InvalidInputError('The onnx encoder needs a model folder (ONNX_MODEL_DIR)');
+    // A multilingual transformer serves every language.
+    return createPool(() => onnx(options.onnxModelDir as string));
+  }
   if (choice === 'hashed') return createPool(() => hashed({ dimension: CLI_HASHED_DIMENSION }));
   return createPool(() => undefined);
 }
@@ -65,21 +75,23 @@ export function encodersForTraining(choice: EncoderChoice): EncoderPool {
  *
  * @throws {@link InvalidInputError} when an encoder id is not one this tool can rebuild.
  */
-export function encodersForManifest(manifest: NluManifest): EncoderPool {
+export function encodersForManifest(manifest: NluManifest, options: { onnxModelDir?: string } = {}): EncoderPool {
   const recipes = new Map<TrainingLanguage, EncoderRecipe | undefined>();
   for (const entry of manifest.languages) {
     const encoder = entry.featureSet.encoder;
-    recipes.set(entry.language, encoder === null ? undefined : recipeForId({ ...encoder, language: entry.language }));
+    recipes.set(entry.language, encoder === null ? undefined : recipeForId({ ...encoder, language: entry.language }, options.onnxModelDir));
   }
   return createPool((language) => recipes.get(language));
 }
 
-function recipeForId(encoder: { id: string; dimension: number; language: string }): EncoderRecipe {
+function recipeForId(encoder: { id: string; dimension: number; language: string }, onnxModelDir: string | undefined): EncoderRecipe {
   if (encoder.id.startsWith('use-lite')) return USE_LITE;
+  // Any other id is a transformer's; loading checks that the folder given is the same model.
+  if (!encoder.id.startsWith('hashed') && onnxModelDir !== undefined) return onnx(onnxModelDir);
   const options = encoder.id.startsWith('hashed') ? parseHashedNgramId(encoder.id) : undefined;
   if (options === undefined || options.dimension !== encoder.dimension) {
     throw new InvalidInputError(
-      `The "${encoder.language}" model uses encoder ${encoder.id} (${encoder.dimension}-d), which this tool cannot rebuild; load it where it was trained`,
+      `The "${encoder.language}" model uses encoder ${encoder.id} (${encoder.dimension}-d), which this tool cannot rebuild; for an ONNX model pass --onnx-model-dir`,
     );
   }
   return hashed(options);
