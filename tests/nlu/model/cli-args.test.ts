@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CliUsageError, DEFAULT_MODEL_DIR, parseCliArgs } from '../../../nlu/model/cli-args.js';
-import { encodersForManifest, parseHashedNgramId } from '../../../nlu/model/cli-encoders.js';
+import { encodersForManifest, parseHashedNgramId } from '../../../nlu/model/encoder-pool.js';
 import { createHashedNgramEncoder } from '../../../nlu/encoders/index.js';
 import { InvalidInputError } from '../../../core/errors.js';
 import type { NluManifest } from '../../../nlu/model/index.js';
