@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { InvalidInputError } from '../../core/errors.js';
 import type { Entity, EntityExtractor } from '../../core/nlu.js';
+import { SKU_ENTITY } from '../extractors/sku-extractor.js';
 import type { TrainingLanguage } from '../training-format/types.js';
 import { resolveSameSource } from './merge.js';
 import { createPhraseMatcher, type PhraseEntry, type PhraseMatch } from './phrase-matcher.js';
 
-/** Entity type of catalogue products; `value` is the SKU. */
+/** Entity type of catalogue products named by name or synonym; `value` is the SKU. */
 export const PRODUCT_ENTITY = 'product';
 /** Suffix of the extractor name on matches that needed a typo correction. */
 export const FUZZY_SUFFIX = '-fuzzy';
@@ -33,7 +34,8 @@ export interface CatalogueGazetteerOptions {
 }
 
 /**
- * Finds catalogue products by name, synonym or SKU and resolves them to the SKU.
+ * Finds catalogue products by name or synonym (type `product`) or by SKU (type `sku`) and
+ * resolves them to the SKU.
  *
  * @remarks Names tolerate one typo per word of five letters or more ("kinder waterprof
  * jacket"); SKUs must match exactly, since a code one character off is another product.
@@ -57,7 +59,8 @@ export function createCatalogueGazetteer(options: CatalogueGazetteerOptions): En
   }
   const fuzzy = options.fuzzy ?? true;
   const entries: PhraseEntry[] = parsed.data.flatMap((item) => [
-    { phrase: item.sku, type: PRODUCT_ENTITY, value: item.sku, fuzzy: false },
+    // A code is a `sku`, as the training files annotate it and the SKU pattern finds it.
+    { phrase: item.sku, type: SKU_ENTITY, value: item.sku, fuzzy: false },
     ...[item.name, ...(item.synonyms ?? [])].map((phrase) => ({ phrase, type: PRODUCT_ENTITY, value: item.sku, fuzzy })),
   ]);
   return phraseExtractor({ name: 'catalogue', entries, language: options.language ?? 'en', minFuzzyLength: options.minFuzzyLength });

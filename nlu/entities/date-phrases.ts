@@ -8,13 +8,15 @@ export type DatePhrase = Omit<Entity, 'extractor'>;
 // First month (0-based) of each season, meteorological as in the UK: spring is March to May.
 const SEASON_START: Readonly<Record<string, number>> = { spring: 2, summer: 5, autumn: 8, fall: 8, winter: 11, 春: 2, 夏: 5, 秋: 8, 冬: 11 };
 const EN_RELATIVE: Readonly<Record<string, Relative>> = { this: 'this', next: 'next', last: 'last' };
-const ZH_RELATIVE: Readonly<Record<string, Relative>> = { 今年: 'this', 这个: 'this', 整个: 'this', 明年: 'next', 去年: 'last' };
+const ZH_RELATIVE: Readonly<Record<string, Relative>> = { 今年: 'this', 这个: 'this', 明年: 'next', 去年: 'last' };
 const ZH_QUARTER_OFFSET: Readonly<Record<string, number>> = { 上: -1, 下: 1, 本: 0, 这: 0 };
 
 // "fall" alone is a verb ("prices fall"); only "this fall" and the like are dates.
 const EN_SEASON = /\b(?:(this|next|last)\s+)?(spring|summer|autumn|winter|fall)\b/gi;
 const EN_BLACK_FRIDAY = /\bblack\s+friday\b/gi;
-const ZH_SEASON = /(今年|明年|去年|这个|整个)?([春夏秋冬])(?:天|季)/g;
+const ZH_SEASON = /(今年|明年|去年|这个)?([春夏秋冬])(?:天|季)/g;
+// 整个[冬天] ("the whole winter"): a date, though the annotations leave 整个 outside it.
+const ZH_WHOLE_BEFORE = /整个$/;
 const ZH_QUARTER = /([上下本这])个?季度/g;
 const ZH_BLACK_FRIDAY = /黑五|黑色星期五/g;
 // 圣诞节 the recogniser knows; 圣诞 alone and 圣诞期间 it misses.
@@ -65,7 +67,7 @@ export function findDatePhrases(args: { text: string; language: TrainingLanguage
   }
   const follows = (m: RegExpMatchArray) => ZH_DATE_FOLLOWS.test(text.slice((m.index ?? 0) + m[0].length));
   for (const m of text.matchAll(ZH_SEASON)) {
-    const relative = ZH_RELATIVE[m[1] ?? ''];
+    const relative = ZH_RELATIVE[m[1] ?? ''] ?? (ZH_WHOLE_BEFORE.test(text.slice(0, m.index)) ? 'this' : undefined);
     if (relative || follows(m)) add(m, seasonValue({ startMonth: SEASON_START[m[2] as string] as number, relative, now }));
   }
   for (const m of text.matchAll(ZH_QUARTER)) add(m, quarterValue({ offset: ZH_QUARTER_OFFSET[m[1] as string] as number, now }));

@@ -8,14 +8,15 @@ import { parsePersistedShopEntities, type PersistedShopEntities } from './shop-e
 import { toTaggedExamples } from './tagger-extractor.js';
 
 /**
- * Annotated entity types that rules find and normalise: order ids and e-mails (patterns), phone
- * numbers, dates, money and quantities (recognisers). The tagger is not taught them.
+ * Annotated entity types that rules find and normalise: order ids, e-mails and SKUs (patterns),
+ * phone numbers, dates, money and quantities (recognisers, mapped by `RECOGNIZER_TYPE_MAP`).
+ * The tagger is not taught them.
  *
  * @remarks A tagged `next friday` could only keep the words as written, while the recogniser
  * gives `2024-05-24`; and a tagged order number could be a phone number's digits. Spans of these
  * types count as outside any slot for the tagger, which also keeps its label set small.
  */
-export const RULE_ENTITY_TYPES: readonly string[] = ['order_id', 'email', 'phone', 'date', 'money', 'quantity'];
+export const RULE_ENTITY_TYPES: readonly string[] = ['order_id', 'email', 'sku', 'phone', 'date', 'money', 'quantity'];
 
 /** Options of {@link trainShopEntityExtractor}. */
 export interface TrainShopEntityExtractorOptions {
@@ -50,12 +51,13 @@ export interface ShopEntityModel extends EntityExtractor {
 
 /**
  * Trains the shop's entity extractor for one language: a tagger learnt from the training file's
- * annotations, with the order-id and e-mail patterns, the catalogue and lookup gazetteers and the
- * recognisers, merged by `mergeEntities`.
+ * annotations, with the order-id, e-mail and SKU patterns, the catalogue and lookup gazetteers and
+ * the recognisers, merged by `mergeEntities`.
  *
- * @remarks Every entity comes normalised: dates in ISO 8601, money as `54.00 GBP`, products
- * as SKUs, lookup values as their canonical value; tagged spans of other types keep the words
- * as written. Training on the demo files takes well under a second per language.
+ * @remarks Every entity comes in the shop's vocabulary (the annotation types) and normalised:
+ * dates in ISO 8601, quantities as counts, money as `54.00 GBP`, SKUs upper-cased, catalogue
+ * products as SKUs, lookup values as their canonical value; tagged spans of other types keep the
+ * words as written. Training on the demo files takes well under a second per language.
  *
  * @throws {@link InvalidInputError} when `language` is not the set's, or the catalogue is malformed.
  * @throws `TrainingAbortedError` when `signal` fires.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EntityExtractor } from '../../core/nlu.js';
-import { EmailExtractor, NumberExtractor, OrderIdExtractor } from '../../nlu/index.js';
+import { EmailExtractor, NumberExtractor, OrderIdExtractor, SkuExtractor } from '../../nlu/index.js';
 
 const extractOne = async (extractor: EntityExtractor, text: string) => (await extractor.extract([text]))[0] ?? [];
 const values = async (extractor: EntityExtractor, text: string) => (await extractOne(extractor, text)).map((e) => e.value);
@@ -63,6 +63,29 @@ describe('EmailExtractor', () => {
 
   it.each(['jane@localhost', 'not an email @ all', 'jane@@example.com', '@example.com'])('finds nothing in %j', async (text) => {
     expect(await values(emails, text)).toEqual([]);
+  });
+});
+
+describe('SkuExtractor', () => {
+  const skus = new SkuExtractor();
+
+  it.each([
+    ['is APP-1042 available', ['APP-1042']],
+    ['split 200 ELE-1170 between Leeds and Manchester', ['ELE-1170']],
+    ['stock for ftw-1101 and Out-1077?', ['FTW-1101', 'OUT-1077']],
+    // Chinese writes codes straight after words.
+    ['下周到的500件APP-1042怎么分', ['APP-1042']],
+  ])('finds the SKUs in %j, upper-cased', async (text, expected) => {
+    expect(await values(skus, text)).toEqual(expected);
+  });
+
+  it('keeps the code as written in the span', async () => {
+    const [entity] = await extractOne(skus, 'stock check ftw-1101');
+    expect(entity).toEqual({ type: 'sku', value: 'FTW-1101', text: 'ftw-1101', start: 12, end: 20, extractor: 'sku' });
+  });
+
+  it.each(['by mid-2024', 'sales since jan-2025', 'XAPP-1042', 'AP-1042', 'APP-10423', 'APP-1042X', 'order 100234'])('finds nothing in %j', async (text) => {
+    expect(await values(skus, text)).toEqual([]);
   });
 });
 

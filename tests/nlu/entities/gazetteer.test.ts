@@ -34,6 +34,14 @@ describe('createCatalogueGazetteer', () => {
     ]);
   });
 
+  it('types a product named by its code as a sku', async () => {
+    const [entities] = await gazetteer.extract(['is kwj-001 the kinder jacket']);
+    expect(entities?.map((e) => [e.type, e.text, e.value])).toEqual([
+      ['sku', 'kwj-001', 'KWJ-001'],
+      ['product', 'kinder jacket', 'KWJ-001'],
+    ]);
+  });
+
   it('tolerates no typo in short words or in SKUs', async () => {
     const [entities] = await gazetteer.extract(['a red bad, kwj-002, and trial runner shoes']);
     // "bad" is 3 letters: no fuzzy match; "kwj-002" is another code; "trial" is a swap in a 5-letter word.

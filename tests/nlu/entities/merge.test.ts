@@ -42,8 +42,8 @@ describe('createShopEntityExtractor', () => {
     expect(entities?.map((e) => [e.type, e.text, e.value, e.extractor])).toEqual([
       ['product', 'kinder waterprof jacket', 'KWJ-001', 'catalogue-fuzzy'],
       ['order_id', '#100234', '100234', 'order-id'],
-      // "by" makes it a range open at the start: any day up to next Tuesday.
-      ['daterange', 'by next Tuesday', '../2024-05-21', 'recognizers'],
+      // "by" makes it a range open at the start (any day up to next Tuesday); the span is the date alone.
+      ['date', 'next Tuesday', '../2024-05-21', 'recognizers'],
       ['money', '£54', '54.00 GBP', 'recognizers'],
     ]);
   });

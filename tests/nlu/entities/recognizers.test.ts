@@ -33,10 +33,9 @@ describe('createRecognizerExtractor (English)', () => {
     expect(pick(await find(en, '50 cents'), 'money')[0]?.value).toBe('0.50 USD');
   });
 
-  it('finds numbers, ordinals, quantities, phone numbers and e-mails', async () => {
+  it('finds numbers, ordinals, phone numbers and e-mails', async () => {
     const entities = await find(en, 'the second one, 3 pairs, call 07700 900123 or Jane@Example.com');
     expect(pick(entities, 'ordinal').map((e) => e.value)).toEqual(['2']);
-    expect(pick(entities, 'quantity')).toEqual([{ type: 'quantity', value: '3', text: '3 pairs', start: 16, end: 23 }]);
     expect(pick(entities, 'phone').map((e) => e.value)).toEqual(['07700900123']);
     expect(pick(entities, 'email').map((e) => e.value)).toEqual(['jane@example.com']);
     expect(pick(entities, 'number').map((e) => e.value)).toContain('3');
@@ -55,17 +54,16 @@ describe('createRecognizerExtractor (English)', () => {
 });
 
 describe('createRecognizerExtractor (Chinese)', () => {
-  it('resolves 明天 to a date and 三件 to a quantity of 3', async () => {
+  it('resolves 明天 to a date and 三件 to the number 3', async () => {
     const entities = await find(zh, '我要三件，明天送到');
     expect(pick(entities, 'date')).toEqual([{ type: 'date', value: '2024-05-16', text: '明天', start: 5, end: 7 }]);
-    expect(pick(entities, 'quantity')).toEqual([{ type: 'quantity', value: '3', text: '三件', start: 2, end: 4 }]);
+    expect(pick(entities, 'number')).toEqual([{ type: 'number', value: '3', text: '三', start: 2, end: 3 }]);
   });
 
   it('finds yuan amounts and ordinals', async () => {
     const entities = await find(zh, '第二个一共五十元');
     expect(pick(entities, 'money')[0]?.value).toBe('50.00 CNY');
     expect(pick(entities, 'ordinal')[0]?.value).toBe('2');
-    expect(pick(entities, 'quantity')).toEqual([]);
   });
 });
 
@@ -77,8 +75,9 @@ describe('money and date values', () => {
     expect(() => parseMoneyValue('£54')).toThrow('not a money value');
   });
 
-  it('skips recurring sets and writes open intervals with ..', () => {
+  it('skips recurring sets and references to the present, and writes open intervals with ..', () => {
     expect(resolveDateTime({ candidates: [{ type: 'set', timex: 'XXXX-WXX-1', value: 'not resolved' }], now: now() })).toBeUndefined();
+    expect(resolveDateTime({ candidates: [{ type: 'datetime', timex: 'PRESENT_REF', value: '2024-05-15 10:00:00' }], now: now() })).toBeUndefined();
     expect(resolveDateTime({ candidates: [{ type: 'daterange', end: '2024-05-27' }], now: now() })).toEqual({ type: 'daterange', value: '../2024-05-27' });
     expect(resolveDateTime({ candidates: [{ type: 'duration', timex: 'P3D', value: '259200' }], now: now() })).toEqual({ type: 'duration', value: 'P3D' });
   });

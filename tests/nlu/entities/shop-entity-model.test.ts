@@ -58,6 +58,18 @@ describe('trainShopEntityExtractor on the demo data', () => {
     expect(await extract('zh', '我买的雨衣发了吗')).toEqual([['product', '雨衣', '雨衣', 'tagger']]);
   });
 
+  it('finds SKUs missing from the catalogue by their pattern, and never their digits as numbers', async () => {
+    expect(await extract('en', 'is app-1077 in stock in leeds')).toEqual([
+      ['sku', 'app-1077', 'APP-1077', 'sku'],
+      ['warehouse', 'leeds', 'LDS', 'lookup'],
+    ]);
+    expect(await extract('zh', '调30件HOM-1150到曼彻斯特')).toEqual([
+      ['quantity', '30件', '30', 'recognizers'],
+      ['sku', 'HOM-1150', 'HOM-1150', 'sku'],
+      ['warehouse', '曼彻斯特', 'MAN', 'lookup'],
+    ]);
+  });
+
   it('resolves catalogue products to their SKU, typos included', async () => {
     expect(await extract('en', 'is my kinder waterprof jacket on its way')).toEqual([['product', 'kinder waterprof jacket', 'KWJ-001', 'catalogue-fuzzy']]);
   });
