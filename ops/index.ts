@@ -1,2 +1,3 @@
 /** Domain operations the bot and jobs call. Pure rules over the store: no chat concepts. */
 export * from './orders/index.js';
+export * from './routing/index.js';
