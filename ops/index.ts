@@ -1,3 +1,6 @@
 /** Domain operations the bot and jobs call. Pure rules over the store: no chat concepts. */
 export * from './orders/index.js';
 export * from './routing/index.js';
+export * from './inventory/index.js';
+export * from './purchasing/index.js';
+export * from './allocation/index.js';
