@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { InvalidInputError } from '../../core/errors.js';
+import { haversineKm } from '../../core/geo.js';
 import type { WarehouseOption } from './types.js';
 import { parseInput } from './validate.js';
 
@@ -23,13 +24,9 @@ export interface WarehouseCost {
   distanceKm?: number;
 }
 
-const EARTH_RADIUS_KM = 6371.0088;
-
-/** Great-circle distance in km (haversine). */
-export function haversineKm(a: LatLng, b: LatLng): number {
-  const rad = Math.PI / 180;
-  const h = Math.sin(((b.lat - a.lat) * rad) / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(((b.lng - a.lng) * rad) / 2) ** 2;
-  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
+/** Great-circle distance in km between two sites. */
+function distanceBetween(a: LatLng, b: LatLng): number {
+  return haversineKm({ lat: a.lat, lon: a.lng }, { lat: b.lat, lon: b.lng });
 }
 
 /** A distance-based tariff: a fixed price per parcel plus a price per km. */
@@ -57,7 +54,7 @@ export function distanceCosts(input: { sites: readonly WarehouseSite[]; destinat
   const tariff = parseInput(TariffSchema, input.tariff, 'distance tariff');
   const out: Record<string, WarehouseCost> = {};
   for (const site of input.sites) {
-    const distanceKm = haversineKm(site, input.destination);
+    const distanceKm = distanceBetween(site, input.destination);
     out[site.code] = { shipmentCostMinor: Math.round(tariff.baseMinor + tariff.perKmMinor * distanceKm), perUnitCostMinor: tariff.perUnitMinor, distanceKm };
   }
   return out;

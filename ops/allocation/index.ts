@@ -10,7 +10,6 @@ export { allocateOrder } from './allocate.js';
 export { explainWarehouseChoice, type WarehouseChoiceExplanation, type WarehouseChoiceInput } from './why.js';
 export {
   distanceCosts,
-  haversineKm,
   warehouseOptions,
   zoneCosts,
   type AvailableStock,

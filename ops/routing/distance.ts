@@ -1,19 +1,11 @@
+import { haversineKm } from '../../core/geo.js';
 import type { Location } from './schema.js';
 
-const EARTH_RADIUS_KM = 6371.0088;
+export { haversineKm };
 
 /** Straight-line distance between planar points. */
 export function euclidean(a: { x: number; y: number }, b: { x: number; y: number }): number {
   return Math.hypot(a.x - b.x, a.y - b.y);
-}
-
-/** Great-circle distance in km between two lat/lon points (haversine formula). */
-export function haversineKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
-  const toRad = Math.PI / 180;
-  const dLat = (b.lat - a.lat) * toRad;
-  const dLon = (b.lon - a.lon) * toRad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * toRad) * Math.cos(b.lat * toRad) * Math.sin(dLon / 2) ** 2;
-  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
 export type Metric = 'euclidean' | 'euclidean-rounded' | 'haversine';
