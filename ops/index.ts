@@ -4,3 +4,4 @@ export * from './routing/index.js';
 export * from './inventory/index.js';
 export * from './purchasing/index.js';
 export * from './allocation/index.js';
+export * from './forecasting/index.js';
