@@ -5,3 +5,5 @@ export * from './inventory/index.js';
 export * from './purchasing/index.js';
 export * from './allocation/index.js';
 export * from './forecasting/index.js';
+export * from './recommendations/index.js';
+export * from './metrics/index.js';

@@ -2,7 +2,7 @@ import { explainPlan } from './explain.js';
 import { AllocationRequestSchema, type ParsedWarehouse } from './schemas.js';
 import { EXACT_LIMIT, availableOf, exactSplit, fillFrom, greedySplit, type Candidate, type Demand } from './search.js';
 import type { AllocationMethod, AllocationPlan, AllocationRequest, PlannedShipment, Shortfall, WarehouseAssessment } from './types.js';
-import { parseInput } from './validate.js';
+import { parseInput } from '../../core/validation.js';
 
 /**
  * Chooses the warehouse(s) that ship an order at the least cost, and says why.

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { InvalidInputError } from '../../core/errors.js';
 import { haversineKm } from '../../core/geo.js';
 import type { WarehouseOption } from './types.js';
-import { parseInput } from './validate.js';
+import { parseInput } from '../../core/validation.js';
 
 /** A point on the globe in degrees. */
 export interface LatLng {

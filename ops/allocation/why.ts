@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { formatMoney } from '../../core/money.js';
 import { allocateOrder } from './allocate.js';
 import type { AllocationPlan, AllocationRequest } from './types.js';
-import { parseInput } from './validate.js';
+import { parseInput } from '../../core/validation.js';
 
 /** Input of {@link explainWarehouseChoice}. */
 export interface WarehouseChoiceInput {

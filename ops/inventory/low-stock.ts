@@ -3,7 +3,7 @@ import { daysOfCover, meanDailyDemand } from './cover.js';
 import { SkuForecastSchema, StockRecordSchema } from './schemas.js';
 import { availableUnits, compareText } from './stock.js';
 import type { SkuForecast, StockRecord } from './types.js';
-import { parseInput } from './validate.js';
+import { parseInput } from '../../core/validation.js';
 
 /** Input of {@link lowStockList}. */
 export interface LowStockInput {

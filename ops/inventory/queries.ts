@@ -8,7 +8,7 @@ import { detectStockOuts } from './stock-outs.js';
 import type { StockOutEvent } from './stock-out-types.js';
 import { trailingAverageDemand } from './trailing-demand.js';
 import type { SkuForecast } from './types.js';
-import { parseInput } from './validate.js';
+import { parseInput } from '../../core/validation.js';
 
 /** Options of {@link listLowStock}. */
 export interface ListLowStockOptions {

@@ -6,7 +6,7 @@ import { dateRange } from './dates.js';
 import { IsoDateSchema, SkuSchema, WarehouseCodeSchema } from './schemas.js';
 import type { StockOutSeries } from './stock-out-types.js';
 import type { StockRecord } from './types.js';
-import { parseInput } from './validate.js';
+import { parseInput } from '../../core/validation.js';
 
 /** Database handle and optional filters every inventory reader takes. */
 export interface StockFilter {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { InvalidInputError } from '../../core/errors.js';
 import { StockOutSeriesSchema } from './schemas.js';
 import type { DailyStockRecord, StockOutEvent, StockOutEvidence, StockOutSeries } from './stock-out-types.js';
-import { parseInput } from './validate.js';
+import { parseInput } from '../../core/validation.js';
 
 /** Options of {@link detectStockOuts}. */
 export interface DetectStockOutsInput {

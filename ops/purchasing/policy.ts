@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DemandForecastSchema } from '../inventory/index.js';
 import type { DemandForecast } from '../inventory/index.js';
 import { inverseNormalCdf } from './normal.js';
-import { parseInput } from './validate.js';
+import { parseInput } from '../../core/validation.js';
 
 /** What a stock policy is computed from. */
 export interface StockPolicyInput {

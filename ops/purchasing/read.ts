@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../store/index.js';
 import type { SupplierRef } from './types.js';
-import { parseInput } from './validate.js';
+import { parseInput } from '../../core/validation.js';
 
 /** What the store knows about buying one SKU: its supplier, stated lead time and available stock. */
 export interface SupplyFacts {

@@ -3,7 +3,7 @@ import { DemandForecastSchema } from '../inventory/index.js';
 import { stockPolicy, type StockPolicy } from './policy.js';
 import { roundOrderQuantity } from './rounding.js';
 import type { DraftPurchaseOrder, DraftPurchaseOrderLine, PurchasePlan, ReplenishmentItem, SkippedItem } from './types.js';
-import { parseInput } from './validate.js';
+import { parseInput } from '../../core/validation.js';
 
 /** Input of {@link suggestPurchaseOrders}. */
 export interface SuggestPurchaseOrdersInput {

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { InvalidInputError } from '../../core/errors.js';
+import { InvalidInputError } from './errors.js';
 
 /**
  * Parses `input` with `schema`, or throws one {@link InvalidInputError} naming every bad field.
