@@ -7,7 +7,8 @@ import { identify, type IdentityLimits } from './identify.js';
 import { chooseLanguage, messagesIn, type Catalogue } from './messages/index.js';
 import { mainMenu, yesNo, type Reply } from './reply.js';
 import type { DialogueState, PendingCall } from './state.js';
-import { TASKS, taskForTool, type SlotContext } from './tasks.js';
+import { STAFF_TASKS, staffArgs, staffTaskForTool } from './staff-tasks.js';
+import { TASKS, taskForTool, type SlotContext, type Task } from './tasks.js';
 import type { CallOptions, ToolRegistry } from './tools/registry.js';
 
 /** Below this confidence the bot does not act on an intent; it asks instead. */
@@ -102,10 +103,26 @@ async function handleIntent(ctx: TurnContext): Promise<TurnOutcome> {
   if (task) return advance(ctx, { tool: task.tool, args: {}, awaiting: 'slot', retries: 0 }, { fresh: true });
   if (intent.name === 'identify') return startIdentify(ctx, undefined);
   if (KNOWLEDGE_INTENTS.has(intent.name)) return answerFromKnowledge(ctx);
+  if (STAFF_INTENTS.has(intent.name)) return staffIntent(ctx, intent.name);
   const m = say(ctx);
-  if (STAFF_INTENTS.has(intent.name)) return { replies: [{ text: m.staffOnly, quickReplies: mainMenu(m) }] };
   return { replies: [(SMALL_TALK[intent.name] ?? fallback)(m)] };
 }
+
+/** Customers are pointed back to what they can do; staff get the tools that exist so far. */
+function staffIntent(ctx: TurnContext, intent: string): Promise<TurnOutcome> | TurnOutcome {
+  const m = say(ctx);
+  if (ctx.caller.role !== 'staff') return { replies: [{ text: m.staffOnly, quickReplies: mainMenu(m) }] };
+  const task = STAFF_TASKS[intent];
+  if (!task) return { replies: [{ text: m.staffNotYet }] };
+  const args = staffArgs({ intent, parse: ctx.parse, now: ctx.now });
+  return advance(ctx, { tool: task.tool, args, awaiting: 'slot', retries: 0 }, { fresh: true });
+}
+
+const startsTask = (ctx: TurnContext, intent: string): boolean =>
+  TASKS[intent] !== undefined || (ctx.caller.role === 'staff' && STAFF_TASKS[intent] !== undefined);
+
+/** The customer or staff task a tool belongs to. */
+const findTask = (tool: string): Task | undefined => taskForTool(tool) ?? staffTaskForTool(tool);
 
 async function answerFromKnowledge(ctx: TurnContext): Promise<TurnOutcome> {
   const answer = await knowledgeReply(ctx);
@@ -180,7 +197,7 @@ async function continuePending(ctx: TurnContext, pending: PendingCall): Promise<
   // are not, and must not keep a plain refusal from cancelling the request.
   const entityGiven = ctx.parse.entities.some((e) => SLOT_ENTITY_TYPES.has(e.type));
   if (!entityGiven && clear && intent.name === 'deny') return dropPending(ctx, say(ctx).slotDeclined);
-  const switching = !entityGiven && intent.confidence >= SWITCH_CONFIDENCE && intent.name !== pending.tool && TASKS[intent.name] !== undefined;
+  const switching = !entityGiven && intent.confidence >= SWITCH_CONFIDENCE && intent.name !== pending.tool && startsTask(ctx, intent.name);
   if (switching) {
     ctx.state.pending = undefined;
     return handleIntent(ctx);
@@ -206,7 +223,7 @@ function dropPending(ctx: TurnContext, text: string): TurnOutcome {
 
 /** Fills what it can, then asks for the next missing slot, asks for confirmation, or runs the tool. */
 async function advance(ctx: TurnContext, pending: PendingCall, options: { fresh: boolean }): Promise<TurnOutcome> {
-  const task = taskForTool(pending.tool);
+  const task = findTask(pending.tool);
   if (!task) return dropPending(ctx, say(ctx).fallback);
   if (task.needsCustomer && ctx.caller.customerId === undefined) {
     return startIdentify(ctx, { ...pending, awaiting: 'slot', slot: undefined });

@@ -8,7 +8,7 @@ import { attachWebchat, createRestRouter, restErrorHandler, type Authenticate } 
 import { createKbRouter } from '../adapters/kb/index.js';
 import type { KnowledgeBase } from '../core/tools.js';
 import { openKnowledgeBase } from './knowledge.js';
-import { Bot, createCustomerTools, signCustomerToken, verifyCustomerToken } from '../bot/index.js';
+import { Bot, createBotTools, signCustomerToken, verifyCustomerToken } from '../bot/index.js';
 import type { Logger } from '../core/logger.js';
 import { systemClock, type Clock } from '../core/tools.js';
 import { openNlu } from './nlu.js';
@@ -102,7 +102,7 @@ export async function startServer(options: { config: Config; logger?: Logger; cl
 async function createBot(options: { store: Store; config: Config; logger: Logger; clock: Clock; kb: KnowledgeBase }): Promise<Bot> {
   const nlu = await openNlu(options);
   return new Bot({
-    db: options.store.db, nlu, tools: createCustomerTools(), clock: options.clock, logger: options.logger, knowledge: options.kb,
+    db: options.store.db, nlu, tools: createBotTools(), clock: options.clock, logger: options.logger, knowledge: options.kb,
     limits: { maxAttempts: options.config.IDENTITY_MAX_ATTEMPTS, windowSeconds: options.config.IDENTITY_WINDOW_SECONDS },
   });
 }

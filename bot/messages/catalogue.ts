@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { QuickReply } from '../../core/activity.js';
-import type { OrderDetail, OrderSummary, ReturnableLine, ReturnPlan } from '../../ops/index.js';
+import type { LowStockItem, LowStockReport, OrderDetail, OrderSummary, ReturnableLine, ReturnPlan } from '../../ops/index.js';
 import type { Address } from '../../store/index.js';
 
 /** Languages the bot replies in. */
@@ -39,6 +39,38 @@ export interface Refusal {
   returnable?: number;
 }
 
+/** One warehouse's stock of a SKU, as the stock-level reply lists it. */
+export interface StockLevelRow {
+  warehouse: string;
+  onHand: number;
+  reserved: number;
+  available: number;
+}
+
+/** One week of a demand forecast; `weekStart` is `YYYY-MM-DD`. */
+export interface WeeklyForecast {
+  weekStart: string;
+  point: number;
+  lower: number;
+  upper: number;
+}
+
+/** Texts only staff see: operations answers. Kept apart so each language's file stays small. */
+export interface StaffCatalogue {
+  /** A staff question the bot cannot answer in chat yet. */
+  staffNotYet: string;
+  askSku: string;
+  /** `shown` is the head of `report.items`; the assumption behind days of cover is stated. */
+  lowStockTable(p: { report: LowStockReport; shown: readonly LowStockItem[]; warehouse?: string; trailingDays: number }): string;
+  /** `rows` is empty when the SKU is not stocked anywhere. */
+  stockLevel(p: { sku: string; name?: string; rows: readonly StockLevelRow[] }): string;
+  /** `reason` is the forecaster's own English explanation. */
+  forecastReply(p: {
+    sku: string; warehouse?: string; weeks: readonly WeeklyForecast[]; level: number; method: string; reason: string; historyDays: number;
+  }): string;
+  forecastNoHistory(p: { sku: string; warehouse?: string }): string;
+}
+
 /**
  * Every text the bot shows a customer, in one language.
  *
@@ -48,7 +80,7 @@ export interface Refusal {
  * between languages. Entries are strings, quick replies (a button's title and the text it
  * sends back, which the NLU of that language must understand), or functions returning either.
  */
-export interface Catalogue {
+export interface Catalogue extends StaffCatalogue {
   // Conversation
   /** Opens a conversation the bot starts. */
   welcome: string;

@@ -3,6 +3,7 @@ import type { OrderDetail, OrderSummary } from '../../ops/index.js';
 import type { Address } from '../../store/index.js';
 import type { Catalogue } from './catalogue.js';
 import { formatDay } from './dates.js';
+import { enStaff } from './en-staff.js';
 
 const CONTACT = 'help@northwind-outfitters.example';
 const day = (iso: string) => formatDay(iso, 'en');
@@ -44,6 +45,7 @@ function addressLine(a: Address): string {
 
 /** English: the shop's own language, and the default. */
 export const en: Catalogue = {
+  ...enStaff,
   welcome: 'Hello! I can check an order, cancel it, change its delivery address or start a return, and answer questions about our shop. What can I do for you?',
   greet: 'Hello! I can check an order, cancel it, change its delivery address or start a return. What can I do for you?',
   help: 'I can tell you where an order is, list your recent orders, cancel an order before it ships, change a delivery address, start a return, and answer questions about our policies.',

@@ -9,7 +9,8 @@ import type { Catalogue, Language } from './catalogue.js';
 import { en } from './en.js';
 import { zh } from './zh.js';
 
-export { DEFAULT_LANGUAGE, LANGUAGES, LanguageSchema, isLanguage, type Catalogue, type Language, type Refusal } from './catalogue.js';
+export { DEFAULT_LANGUAGE, LANGUAGES, LanguageSchema, isLanguage, type Catalogue, type Language, type Refusal,
+  type StaffCatalogue, type StockLevelRow, type WeeklyForecast } from './catalogue.js';
 export { chooseLanguage } from './choose-language.js';
 export { formatDay } from './dates.js';
 

@@ -3,6 +3,7 @@ import type { OrderDetail, OrderSummary } from '../../ops/index.js';
 import type { Address, OrderStatus, ReturnStatus } from '../../store/index.js';
 import type { Catalogue, Refusal } from './catalogue.js';
 import { formatDay } from './dates.js';
+import { zhStaff } from './zh-staff.js';
 
 const CONTACT = 'help@northwind-outfitters.example';
 const day = (iso: string) => formatDay(iso, 'zh');
@@ -83,6 +84,7 @@ function refusal(r: Refusal): string {
 
 /** Simplified Chinese, as a shop's customer service writes it: polite 您, full-width punctuation. */
 export const zh: Catalogue = {
+  ...zhStaff,
   welcome: '您好！我是 Northwind Outfitters 的在线客服，可以帮您查询订单、取消订单、修改收货地址或申请退货，也可以解答关于本店的问题。请问有什么可以帮您？',
   greet: '您好！我可以帮您查询订单、取消订单、修改收货地址或申请退货。请问有什么可以帮您？',
   help: '我可以帮您查询订单物流、查看最近的订单、在发货前取消订单、修改收货地址、申请退货，还可以解答关于本店政策的问题。',

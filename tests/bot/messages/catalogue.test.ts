@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { QuickReply } from '../../../core/activity.js';
 import { LANGUAGES, messagesIn, type Catalogue } from '../../../bot/messages/index.js';
-import type { OrderDetail, OrderSummary, ReturnableLine } from '../../../ops/index.js';
+import type { LowStockItem, OrderDetail, OrderSummary, ReturnableLine } from '../../../ops/index.js';
 
 const HAN = /\p{Script=Han}/u;
 
@@ -21,6 +21,10 @@ const order: OrderDetail = {
 };
 const summary: OrderSummary = { id: 100234, status: 'paid', placedAt: order.placedAt, currency: 'GBP', totalMinor: 5395, itemCount: 2, items: [{ name: 'Blue mug', quantity: 2 }] };
 const line: ReturnableLine = { lineId: 1, lineNo: 2, sku: 'TEE-GREY-M', name: 'Grey T-shirt (M)', unitPriceMinor: 2500, returnableQuantity: 1 };
+
+const lowItem: LowStockItem = {
+  sku: 'APP-1042', name: 'Rain jacket', warehouse: 'LDS', onHand: 5, reserved: 1, available: 4, reorderPoint: 10, belowBy: 6, demandPerDay: 2, daysOfCover: 2,
+};
 
 type Samples = { [K in FunctionKey]: Parameters<Catalogue[K]>[0] };
 
@@ -51,6 +55,15 @@ const samplesFor = (m: Catalogue): Samples => ({
     plan: { orderId: 100234, orderStatus: 'delivered', currency: 'GBP', refundMinor: 2500, lines: [{ lineId: 1, lineNo: 2, sku: 'TEE-GREY-M', name: 'Grey T-shirt (M)', quantity: 1, refundMinor: 2500 }] },
   },
   returnDone: { returnId: 7, refundMinor: 2500, currency: 'GBP' },
+  lowStockTable: {
+    report: { asOf: '2026-11-25', demand: 'trailing-average', items: [lowItem] }, shown: [lowItem], warehouse: 'LDS', trailingDays: 28,
+  },
+  stockLevel: { sku: 'APP-1042', name: 'Rain jacket', rows: [{ warehouse: 'LDS', onHand: 12, reserved: 2, available: 10 }] },
+  forecastReply: {
+    sku: 'APP-1042', warehouse: 'LDS', weeks: [{ weekStart: '2026-11-25', point: 14.2, lower: 9, upper: 20.4 }],
+    level: 0.8, method: 'ses', reason: 'lowest validation error', historyDays: 90,
+  },
+  forecastNoHistory: { sku: 'APP-1042' },
 });
 
 /** The texts an entry shows: a string, or a button's title and the message it sends. */

@@ -1,0 +1,34 @@
+import type { StaffCatalogue } from './catalogue.js';
+import { formatDay } from './dates.js';
+
+const cover = (days: number | null) => (days === null ? 'n/a' : days.toFixed(1));
+const where = (warehouse?: string) => (warehouse ? ` in ${warehouse}` : ' across all warehouses');
+
+/** English texts for staff answers (see {@link StaffCatalogue}). */
+export const enStaff: StaffCatalogue = {
+  staffNotYet: "I can't answer that one in chat yet. For now, stock levels, low stock and demand forecasts are available here.",
+  askSku: 'Which SKU? For example APP-1042.',
+  lowStockTable: ({ report, shown, warehouse, trailingDays }) => {
+    if (report.items.length === 0) return `Nothing is below its reorder point${where(warehouse)} (as of ${report.asOf}).`;
+    const rows = shown.map((i) => `${i.sku} | ${i.name ?? ''} | ${i.warehouse} | ${i.available} | ${i.reorderPoint} | ${cover(i.daysOfCover)}`);
+    const more = report.items.length > shown.length ? `\n…and ${report.items.length - shown.length} more.` : '';
+    const demand = report.demand === 'forecast' ? 'demand = forecast' : `demand = trailing ${trailingDays}-day average of daily sales`;
+    return [
+      `${report.items.length} item(s) below reorder point${where(warehouse)}, most urgent first:`,
+      'SKU | Name | Warehouse | Available | Reorder point | Days of cover',
+      ...rows,
+    ].join('\n') + `${more}\nAssumed: available = on hand − reserved; ${demand}, up to yesterday; as of ${report.asOf}.`;
+  },
+  stockLevel: ({ sku, name, rows }) => {
+    if (rows.length === 0) return `I can't find stock for SKU ${sku}. Please check the code.`;
+    const lines = rows.map((r) => `${r.warehouse}: on hand ${r.onHand}, reserved ${r.reserved}, available ${r.available}`);
+    return [`Stock of ${sku}${name ? ` (${name})` : ''}:`, ...lines.map((l) => `• ${l}`)].join('\n');
+  },
+  forecastReply: ({ sku, warehouse, weeks, level, method, reason, historyDays }) => [
+    `Weekly demand forecast for ${sku}${where(warehouse)} (${Math.round(level * 100)}% interval):`,
+    ...weeks.map((w) => `• Week from ${formatDay(w.weekStart, 'en')}: ${Math.round(w.point)} units (${Math.round(w.lower)}–${Math.round(w.upper)})`),
+    `Method: ${method}. Why: ${reason}`,
+    `Based on ${historyDays} days of sales up to yesterday.`,
+  ].join('\n'),
+  forecastNoHistory: ({ sku, warehouse }) => `There isn't enough sales history for ${sku}${where(warehouse)} to forecast (at least two weeks are needed).`,
+};

@@ -1,0 +1,67 @@
+import type { ParseResult } from '../core/nlu.js';
+import { messagesIn } from './messages/index.js';
+import type { SlotSpec, Task } from './tasks.js';
+
+const DAY_MS = 86_400_000;
+/** The demo shop's SKU shape (`APP-1042`), for a bare answer to "which SKU?". */
+const SKU_CODE = /\b[A-Za-z]{3}-\d{4}\b/;
+const ISO_DAY = /\d{4}-\d{2}-\d{2}/g;
+/** Longest forecast horizon staff can ask for in chat; the tool's schema enforces the same. */
+const MAX_WEEKS = 26;
+
+function entityValue(parse: ParseResult, type: string): string | undefined {
+  return parse.entities.find((e) => e.type === type)?.value;
+}
+
+const skuSlot: SlotSpec = {
+  name: 'sku',
+  async fill(ctx) {
+    const mentioned = entityValue(ctx.parse, 'sku');
+    if (mentioned) return { value: mentioned.toUpperCase() };
+    // Only when we just asked: then the whole message is the answer, even if the NLU missed it.
+    const typed = ctx.asked ? SKU_CODE.exec(ctx.parse.text)?.[0] : undefined;
+    return typed ? { value: typed.toUpperCase() } : undefined;
+  },
+  async ask(ctx) {
+    return { text: messagesIn(ctx.language).askSku };
+  },
+};
+
+/** Staff tasks, keyed by the intent that starts them; only callers with the staff role reach them. */
+export const STAFF_TASKS: Readonly<Record<string, Task>> = {
+  low_stock: { intent: 'low_stock', tool: 'low_stock_list', slots: [], needsCustomer: false },
+  stock_level: { intent: 'stock_level', tool: 'stock_level', slots: [skuSlot], needsCustomer: false },
+  demand_forecast: { intent: 'demand_forecast', tool: 'demand_forecast', slots: [skuSlot], needsCustomer: false },
+};
+
+export function staffTaskForTool(tool: string): Task | undefined {
+  return Object.values(STAFF_TASKS).find((t) => t.tool === tool);
+}
+
+/**
+ * Optional arguments a staff task takes straight from the first message: the warehouse, and for
+ * forecasts the horizon in weeks.
+ *
+ * @remarks These are refinements, never asked for: without them the tools answer for every
+ * warehouse and four weeks ahead.
+ */
+export function staffArgs(options: { intent: string; parse: ParseResult; now: Date }): Record<string, unknown> {
+  const args: Record<string, unknown> = {};
+  const warehouse = entityValue(options.parse, 'warehouse');
+  if (warehouse && options.intent !== 'stock_level') args.warehouse = warehouse.toUpperCase();
+  if (options.intent === 'demand_forecast') {
+    const weeks = horizonWeeks(options.parse, options.now);
+    if (weeks !== undefined) args.weeks = weeks;
+  }
+  return args;
+}
+
+/** Weeks ahead from a number ("next 6 weeks") or from a date or interval's last day. */
+function horizonWeeks(parse: ParseResult, now: Date): number | undefined {
+  const quantity = Number(entityValue(parse, 'quantity'));
+  if (Number.isInteger(quantity) && quantity >= 1) return Math.min(quantity, MAX_WEEKS);
+  const last = entityValue(parse, 'date')?.match(ISO_DAY)?.at(-1);
+  if (!last) return undefined;
+  const days = (Date.parse(`${last}T23:59:59Z`) - now.getTime()) / DAY_MS;
+  return days > 0 ? Math.min(Math.ceil(days / 7), MAX_WEEKS) : undefined;
+}
