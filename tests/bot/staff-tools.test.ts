@@ -7,8 +7,7 @@ import { respond } from '../../bot/dialogue.js';
 import { messagesIn } from '../../bot/messages/index.js';
 import { emptyState, type DialogueState } from '../../bot/state.js';
 import { readStock } from '../../ops/index.js';
-import { seedDemoShop } from '../../store/seed/index.js';
-import { openTestStore, type TestStore } from '../helpers/store.js';
+import { openSeededTestStore, type TestStore } from '../helpers/store.js';
 
 const NOW = new Date('2026-11-25T15:00:00.000Z');
 const STAFF: Caller = { role: 'staff', staffId: 7, conversationId: 's-1' };
@@ -30,8 +29,7 @@ describe('staff tools in the dialogue', () => {
 
   // Seeding is the slow part and nothing here writes stock or sales, so one shop serves all tests.
   beforeAll(async () => {
-    store = await openTestStore('sqlite');
-    await seedDemoShop(store.db, { seed: 42, scale: 'small', now: NOW });
+    store = await openSeededTestStore({ seed: 42, now: NOW });
   });
   afterAll(async () => { await store.cleanup(); });
   beforeEach(() => { state = emptyState(); });

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import { openDatabase, type Dialect, type Store } from '../../store/db.js';
+import { seedDemoShop } from '../../store/seed/index.js';
 
 /**
  * Database back-ends the integration suites run on: SQLite always, PostgreSQL when
@@ -45,4 +46,16 @@ export async function openTestStore(kind: Dialect): Promise<TestStore> {
     rmSync(dir, { recursive: true, force: true });
   };
   return { ...store, reopenOptions: { sqlitePath }, cleanup };
+}
+
+/** A fresh SQLite store with the small demo shop seeded: the fixture of the ops and staff-tool suites. */
+export async function openSeededTestStore(options: { seed: number; now: Date }): Promise<TestStore> {
+  const store = await openTestStore('sqlite');
+  try {
+    await seedDemoShop(store.db, { seed: options.seed, scale: 'small', now: options.now });
+  } catch (error) {
+    await store.cleanup();
+    throw error;
+  }
+  return store;
 }

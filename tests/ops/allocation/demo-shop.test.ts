@@ -1,16 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPostcodeLocator, distanceShippingCost, explainOrderWarehouse } from '../../../ops/allocation/index.js';
-import { FIRST_ORDER_ID, seedDemoShop } from '../../../store/seed/index.js';
+import { FIRST_ORDER_ID } from '../../../store/seed/index.js';
 import { TOWNS } from '../../../store/seed/uk-data.js';
-import { openTestStore, type TestStore } from '../../helpers/store.js';
+import { openSeededTestStore, type TestStore } from '../../helpers/store.js';
 
 const NOW = new Date('2026-11-25T15:00:00.000Z');
 
 describe('why an order shipped from its warehouse (demo shop, small)', () => {
   let store: TestStore;
   beforeAll(async () => {
-    store = await openTestStore('sqlite');
-    await seedDemoShop(store.db, { seed: 42, scale: 'small', now: NOW });
+    store = await openSeededTestStore({ seed: 42, now: NOW });
   });
   afterAll(async () => {
     await store?.cleanup();

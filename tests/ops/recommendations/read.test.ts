@@ -1,15 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCatalog, readOrderBaskets } from '../../../ops/recommendations/index.js';
-import { seedDemoShop } from '../../../store/seed/index.js';
-import { openTestStore, type TestStore } from '../../helpers/store.js';
+import { openSeededTestStore, type TestStore } from '../../helpers/store.js';
 
 const NOW = new Date('2026-11-25T15:00:00.000Z');
 
 describe('recommendation readers on the demo shop (small)', () => {
   let store: TestStore;
   beforeAll(async () => {
-    store = await openTestStore('sqlite');
-    await seedDemoShop(store.db, { seed: 7, scale: 'small', now: NOW });
+    store = await openSeededTestStore({ seed: 7, now: NOW });
   });
   afterAll(async () => {
     await store?.cleanup();
