@@ -3,15 +3,14 @@ import type { Encoder } from '../../core/encoder.js';
 import { InvalidInputError } from '../../core/errors.js';
 import type { IntentClassifier, IntentPrediction, TrainingExample } from '../../core/nlu.js';
 import { ModelNotTrainedError } from '../errors.js';
-import { predictProbabilities, type SoftmaxModel, type SoftmaxTrainingOptions } from '../softmax-regression.js';
+import type { SoftmaxModel } from '../softmax-regression.js';
 import { decodeFloat32, encodeFloat32 } from '../float32-codec.js';
-import { TfidfVectorizer, type TfidfFeatureOptions } from '../tfidf-vectorizer.js';
+import { TfidfVectorizer } from '../tfidf-vectorizer.js';
 import { applyTemperature } from './calibration.js';
-import { concatFeatures, mixProbabilities } from './features.js';
 import { KnnScorer } from './knn.js';
 import { HYBRID_FORMAT, HYBRID_FORMAT_VERSION, parsePersistedHybrid, type PersistedHybrid } from './model-format.js';
 import { HYBRID_DEFAULTS, type HybridOptions } from './options.js';
-import { fitHybrid, type HybridState, type HybridTrainOptions } from './training.js';
+import { fitHybrid, mixedProbabilities, type HybridState, type HybridTrainOptions } from './training.js';
 
 export { HYBRID_DEFAULTS, type HybridOptions } from './options.js';
 export type { HybridTrainOptions } from './training.js';
@@ -71,7 +70,8 @@ export class HybridIntentClassifier implements IntentClassifier {
   async classify(texts: readonly string[]): Promise<IntentPrediction[][]> {
     const state = this.requireTrained();
     if (texts.length === 0) return [];
-    const vectors = this.encoder === undefined || state.knn === undefined && this.options.embeddingWeight === 0 ? undefined : await this.encoder.encode(texts);
+    // Vectors exist exactly when the model was trained with an encoder (load insists on it).
+    const vectors = state.encoder === undefined ? undefined : await this.encoder?.encode(texts);
     return texts.map((text, i) => rank(state, this.options, predict(state, this.options, text, vectors?.[i])));
   }
 
@@ -88,6 +88,18 @@ export class HybridIntentClassifier implements IntentClassifier {
   /** What training measured (examples, validation size, best epoch, validation accuracy). */
   get trainingReport(): PersistedHybrid['training'] {
     return { ...this.requireTrained().report };
+  }
+
+  /** What a model manifest records about this classifier, without serialising its weights. */
+  get summary(): Pick<PersistedHybrid, 'encoder' | 'temperature' | 'outOfScopeThreshold' | 'training'> & { neighbours: boolean } {
+    const state = this.requireTrained();
+    return {
+      encoder: state.encoder ?? null,
+      neighbours: state.knn !== undefined,
+      temperature: state.temperature,
+      outOfScopeThreshold: state.threshold,
+      training: { ...state.report },
+    };
   }
 
   /** JSON-serialisable model state; restore it with {@link HybridIntentClassifier.load}. */
@@ -157,11 +169,8 @@ export class HybridIntentClassifier implements IntentClassifier {
 }
 
 /** Calibrated class probabilities for one text (and its encoder vector, if any). */
-export function predict(state: HybridState, options: HybridOptions, text: string, vector: Float32Array | undefined): Float64Array {
-  const row = concatFeatures(state.vectorizer.transform(text), vector, state.vectorizer.size, state.encoder === undefined ? 0 : options.embeddingWeight);
-  const head = predictProbabilities(state.model, row);
-  const knn = vector === undefined ? undefined : state.knn?.score(vector).probabilities;
-  return applyTemperature(mixProbabilities(head, knn, options.knnWeight), state.temperature);
+function predict(state: HybridState, options: HybridOptions, text: string, vector: Float32Array | undefined): Float64Array {
+  return applyTemperature(mixedProbabilities(state, options, text, vector), state.temperature);
 }
 
 function rank(state: HybridState, options: HybridOptions, probabilities: Float64Array): IntentPrediction[] {

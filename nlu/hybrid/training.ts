@@ -121,7 +121,6 @@ async function fitHead(input: FitInput & {
     { ...toSet(input.trainSet), featureCount: vectorizer.size + (vectors === undefined ? 0 : dense), classCount: labelIndex.size },
     {
       ...options,
-      patience: options.patience,
       ...(validation === undefined ? {} : { validation }),
       ...(input.train.signal === undefined ? {} : { signal: input.train.signal }),
       onEpoch: ({ epoch, epochs, validationLoss, validationAccuracy }) =>
@@ -146,18 +145,23 @@ function buildKnn(examples: readonly TrainingExample[], vectors: Vectors, labelI
   });
 }
 
+/**
+ * The head's probabilities mixed with the neighbours' vote, before calibration: what
+ * calibration fits on and what prediction scales by the temperature.
+ */
+export function mixedProbabilities(state: HybridState, options: HybridOptions, text: string, vector: Float32Array | undefined): Float64Array {
+  const row = concatFeatures(state.vectorizer.transform(text), vector, state.vectorizer.size, vector === undefined ? 0 : options.embeddingWeight);
+  const head = predictProbabilities(state.model, row);
+  return mixProbabilities(head, vector === undefined ? undefined : state.knn?.score(vector).probabilities, options.knnWeight);
+}
+
 /** Sets temperature, out-of-scope threshold and validation accuracy from the validation data. */
 function calibrate(
   state: HybridState,
   input: { validation: readonly TrainingExample[]; extraOos: readonly string[]; vectors: Vectors | undefined; labelIndex: Map<string, number>; options: HybridOptions; say: (m: string) => void },
 ): void {
   const { options, vectors, labelIndex } = input;
-  const rawOf = (text: string) => {
-    const vector = vectors?.get(text);
-    const row = concatFeatures(state.vectorizer.transform(text), vector, state.vectorizer.size, vector === undefined ? 0 : options.embeddingWeight);
-    const head = predictProbabilities(state.model, row);
-    return mixProbabilities(head, vector === undefined ? undefined : state.knn?.score(vector).probabilities, options.knnWeight);
-  };
+  const rawOf = (text: string) => mixedProbabilities(state, options, text, vectors?.get(text));
   const labelled = input.validation.map((e) => ({ probabilities: rawOf(e.text), label: labelIndex.get(e.intent) ?? 0 }));
   if (labelled.length === 0) return;
   state.temperature = fitTemperature(labelled);

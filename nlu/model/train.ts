@@ -96,7 +96,8 @@ async function trainLanguage(set: TrainingSet, source: string, options: TrainNlu
 
 function manifestEntry(input: { set: TrainingSet; source: string; classifier: HybridIntentClassifier; trainSeconds: number }): NluManifestLanguage {
   const { set, classifier } = input;
-  const persisted = classifier.persist();
+  // The summary, not persist(): that would base64 every weight and neighbour just to read a few numbers.
+  const summary = classifier.summary;
   const { options } = classifier;
   return {
     language: set.language,
@@ -105,17 +106,17 @@ function manifestEntry(input: { set: TrainingSet; source: string; classifier: Hy
     entityTypes: [...new Set(set.examples.flatMap((e) => e.entities.map((x) => x.type)).concat(set.lookups.map((l) => l.type)))].sort(),
     featureSet: {
       tfidf: { wordNgrams: [1, 2], charNgrams: [options.charNgramMin, options.charNgramMax] },
-      encoder: persisted.encoder,
+      encoder: summary.encoder,
       embeddingWeight: options.embeddingWeight,
-      knnWeight: persisted.neighbours === null ? 0 : options.knnWeight,
+      knnWeight: summary.neighbours ? options.knnWeight : 0,
       entityTagger: 'averaged-perceptron linear-chain CRF + recognizers + gazetteers',
     },
     metrics: {
-      validationExamples: persisted.training.validationExamples,
-      validationAccuracy: persisted.training.validationAccuracy,
-      bestEpoch: persisted.training.bestEpoch,
-      temperature: persisted.temperature,
-      outOfScopeThreshold: persisted.outOfScopeThreshold,
+      validationExamples: summary.training.validationExamples,
+      validationAccuracy: summary.training.validationAccuracy,
+      bestEpoch: summary.training.bestEpoch,
+      temperature: summary.temperature,
+      outOfScopeThreshold: summary.outOfScopeThreshold,
       trainSeconds: Math.round(input.trainSeconds * 10) / 10,
     },
     files: { intents: `${set.language}/intents.json`, entities: `${set.language}/entities.json` },
