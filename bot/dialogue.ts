@@ -17,8 +17,8 @@ export const MIN_INTENT_CONFIDENCE = 0.45;
 const SWITCH_CONFIDENCE = 0.6;
 /** Questions repeated this many times without an answer are dropped. */
 const MAX_RETRIES = 2;
-/** Entity types the bot's slots and identification read; other entities are not answers. */
-const SLOT_ENTITY_TYPES: ReadonlySet<string> = new Set(['order_id', 'email']);
+/** Entity types identification reads; with the slots' own types, the only entities that count as answers. */
+const IDENTITY_ENTITY_TYPES: ReadonlySet<string> = new Set(['order_id', 'email']);
 
 /** Everything one turn of dialogue needs. `state` is updated in place. */
 export interface TurnContext {
@@ -152,7 +152,7 @@ function startIdentify(ctx: TurnContext, resume: PendingCall | undefined): Promi
 async function continueIdentify(ctx: TurnContext): Promise<TurnOutcome> {
   const known = ctx.state.identify ?? {};
   const intent = top(ctx.parse);
-  const mentions = ctx.parse.entities.some((e) => SLOT_ENTITY_TYPES.has(e.type));
+  const mentions = ctx.parse.entities.some((e) => IDENTITY_ENTITY_TYPES.has(e.type));
   if (!mentions && intent.name === 'deny' && intent.confidence >= MIN_INTENT_CONFIDENCE) {
     ctx.state.identify = undefined;
     ctx.state.afterIdentify = undefined;
@@ -195,7 +195,8 @@ async function continuePending(ctx: TurnContext, pending: PendingCall): Promise<
   }
   // Only values a slot reads count as an answer: dates or amounts in "not now" or "no, 2 of them"
   // are not, and must not keep a plain refusal from cancelling the request.
-  const entityGiven = ctx.parse.entities.some((e) => SLOT_ENTITY_TYPES.has(e.type));
+  const slotTypes = new Set(findTask(pending.tool)?.slots.flatMap((slot) => (slot.entityType === undefined ? [] : [slot.entityType])));
+  const entityGiven = ctx.parse.entities.some((e) => IDENTITY_ENTITY_TYPES.has(e.type) || slotTypes.has(e.type));
   if (!entityGiven && clear && intent.name === 'deny') return dropPending(ctx, say(ctx).slotDeclined);
   const switching = !entityGiven && intent.confidence >= SWITCH_CONFIDENCE && intent.name !== pending.tool && startsTask(ctx, intent.name);
   if (switching) {

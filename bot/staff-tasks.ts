@@ -1,6 +1,6 @@
 import type { ParseResult } from '../core/nlu.js';
 import { messagesIn } from './messages/index.js';
-import type { SlotSpec, Task } from './tasks.js';
+import { entityValue, type SlotSpec, type Task } from './tasks.js';
 
 const DAY_MS = 86_400_000;
 /** The demo shop's SKU shape (`APP-1042`), for a bare answer to "which SKU?". */
@@ -9,12 +9,9 @@ const ISO_DAY = /\d{4}-\d{2}-\d{2}/g;
 /** Longest forecast horizon staff can ask for in chat; the tool's schema enforces the same. */
 const MAX_WEEKS = 26;
 
-function entityValue(parse: ParseResult, type: string): string | undefined {
-  return parse.entities.find((e) => e.type === type)?.value;
-}
-
 const skuSlot: SlotSpec = {
   name: 'sku',
+  entityType: 'sku',
   async fill(ctx) {
     const mentioned = entityValue(ctx.parse, 'sku');
     if (mentioned) return { value: mentioned.toUpperCase() };

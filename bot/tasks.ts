@@ -32,6 +32,8 @@ export interface SlotSpec {
   ask(ctx: SlotContext): Promise<Reply>;
   /** Answers are names or addresses, in Latin letters whatever language the customer speaks. */
   quotesNames?: boolean;
+  /** The entity type that answers this slot, when one does; such an entity is never a plain "no". */
+  entityType?: string;
 }
 
 /** A customer task: the intent that starts it, the tool that does it and the slots it needs. */
@@ -43,12 +45,14 @@ export interface Task {
   needsCustomer: boolean;
 }
 
-function entityValue(parse: ParseResult, type: string): string | undefined {
+/** The normalised value of the first entity of `type` in the message. */
+export function entityValue(parse: ParseResult, type: string): string | undefined {
   return parse.entities.find((e) => e.type === type)?.value;
 }
 
 const orderIdSlot: SlotSpec = {
   name: 'orderId',
+  entityType: 'order_id',
   async fill(ctx) {
     const mentioned = entityValue(ctx.parse, 'order_id');
     if (mentioned) return { value: Number(mentioned) };
