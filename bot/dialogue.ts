@@ -7,7 +7,7 @@ import { identify, type IdentityLimits } from './identify.js';
 import { chooseLanguage, messagesIn, type Catalogue } from './messages/index.js';
 import { mainMenu, yesNo, type Reply } from './reply.js';
 import type { DialogueState, PendingCall } from './state.js';
-import { STAFF_TASKS, staffArgs, staffTaskForTool } from './staff-tasks.js';
+import { STAFF_TASKS, staffTaskForTool } from './staff-tasks.js';
 import { TASKS, taskForTool, type SlotContext, type Task } from './tasks.js';
 import type { CallOptions, ToolRegistry } from './tools/registry.js';
 
@@ -114,7 +114,7 @@ function staffIntent(ctx: TurnContext, intent: string): Promise<TurnOutcome> | T
   if (ctx.caller.role !== 'staff') return { replies: [{ text: m.staffOnly, quickReplies: mainMenu(m) }] };
   const task = STAFF_TASKS[intent];
   if (!task) return { replies: [{ text: m.staffNotYet }] };
-  const args = staffArgs({ intent, parse: ctx.parse, now: ctx.now });
+  const args = task.initialArgs?.({ parse: ctx.parse, now: ctx.now }) ?? {};
   return advance(ctx, { tool: task.tool, args, awaiting: 'slot', retries: 0 }, { fresh: true });
 }
 

@@ -1,7 +1,7 @@
 export { Bot, toActivity, type BotOptions, type TurnResult } from './pipeline.js';
 export { ToolRegistry, type BotTool, type ToolOutcome } from './tools/registry.js';
 export { registerStaffTools } from './tools/staff.js';
-export { signCustomerToken, verifyCustomerToken } from './identity.js';
+export { signCustomerToken, signStaffToken, verifyToken } from './identity.js';
 export { DEFAULT_IDENTITY_LIMITS, type IdentityLimits } from './identify.js';
 export type { Language } from './messages/index.js';
 export type { Reply } from './reply.js';

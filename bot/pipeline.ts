@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { checkMessageText, type Activity, type Channel, type InboundMessage } from '../core/activity.js';
+import { checkMessageText, RoleSchema, type Activity, type Channel, type InboundMessage, type Principal } from '../core/activity.js';
 import { ConflictError, DependencyError, ForbiddenError } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
 import type { NluEngine, ParseResult } from '../core/nlu.js';
-import type { Clock, KnowledgeBase } from '../core/tools.js';
+import type { Caller, Clock, KnowledgeBase } from '../core/tools.js';
 import {
-  createConversation, findInboundByClientId, findReplies, getConversation, insertMessages, listMessages,
+  createConversation, findInboundByClientId, findReplies, findStaffUser, getConversation, insertMessages, listMessages,
   saveConversationState, type Conversation, type Database, type Message, type NewMessage,
 } from '../store/index.js';
 import { respond } from './dialogue.js';
@@ -49,16 +49,26 @@ const MAX_CONFLICT_RETRIES = 3;
 export class Bot {
   constructor(private readonly options: BotOptions) {}
 
-  async startConversation(options: { channel: Channel; customerId?: number }): Promise<{ id: string }> {
+  /**
+   * Starts a conversation for whoever the token named: a customer, a registered staff user, or
+   * (without a token) an anonymous customer. An unregistered staff id is refused.
+   */
+  async startConversation(options: { channel: Channel; principal?: Principal }): Promise<{ id: string }> {
     const id = randomUUID();
-    await createConversation(this.options.db, { id, channel: options.channel, customerId: options.customerId, now: this.options.clock.now() });
+    const { principal } = options;
+    if (principal?.kind === 'staff') await requireStaff(this.options.db, principal.staffId);
+    await createConversation(this.options.db, {
+      id, channel: options.channel, now: this.options.clock.now(),
+      ...(principal?.kind === 'customer' ? { customerId: principal.customerId } : {}),
+      ...(principal?.kind === 'staff' ? { staffUserId: principal.staffId } : {}),
+    });
     return { id };
   }
 
-  /** Loads a conversation the caller may see; a token for another customer is refused. */
-  async openConversation(options: { conversationId: string; authenticatedCustomerId?: number }): Promise<Conversation> {
+  /** Loads a conversation the caller may see; a token for someone else's conversation is refused. */
+  async openConversation(options: { conversationId: string; principal?: Principal }): Promise<Conversation> {
     const conversation = await getConversation(this.options.db, options.conversationId);
-    authorize(conversation, options.authenticatedCustomerId);
+    authorize(conversation, options.principal);
     return conversation;
   }
 
@@ -68,13 +78,14 @@ export class Bot {
    *
    * @remarks Not stored: it is the same every time, and storing it would make it part of the turn history.
    */
-  async welcome(options: { conversationId: string; authenticatedCustomerId?: number }): Promise<Reply> {
+  async welcome(options: { conversationId: string; principal?: Principal }): Promise<Reply> {
     const conversation = await this.openConversation(options);
     const m = messagesIn(parseState(conversation.state).language);
+    if (conversation.staff_user_id !== null) return { text: m.staffWelcome };
     return { text: m.welcome, quickReplies: mainMenu(m) };
   }
 
-  async history(options: { conversationId: string; authenticatedCustomerId?: number; limit?: number }): Promise<Activity[]> {
+  async history(options: { conversationId: string; principal?: Principal; limit?: number }): Promise<Activity[]> {
     await this.openConversation(options);
     const rows = await listMessages(this.options.db, { conversationId: options.conversationId, limit: options.limit });
     return rows.map(toActivity);
@@ -111,18 +122,18 @@ export class Bot {
     const { db, clock } = this.options;
     return db.transaction().execute(async (trx) => {
       const conversation = await getConversation(trx, message.conversationId);
-      authorize(conversation, message.authenticatedCustomerId);
-      const customerId = conversation.customer_id ?? message.authenticatedCustomerId;
+      authorize(conversation, message.principal);
+      const caller = await callerOf(trx, conversation, message.principal);
+      const customerId = caller.customerId;
       const state = parseState(conversation.state);
       const now = clock.now();
       const customer = customerId === undefined ? undefined
         : await trx.selectFrom('customers').select('name').where('id', '=', customerId).executeTakeFirst();
       const outcome = await respond({
         db: trx, tools: this.options.tools, knowledge: this.options.knowledge, state, parse, now,
-        caller: { role: 'customer', customerId, conversationId: conversation.id },
-        customerName: customer?.name, limits: this.options.limits,
+        caller, customerName: customer?.name, limits: this.options.limits,
       });
-      const rows = messageRows({ message, parse, replies: outcome.replies, customerId, now });
+      const rows = messageRows({ message, parse, replies: outcome.replies, caller, now });
       await insertMessages(trx, rows);
       await saveConversationState(trx, {
         id: conversation.id, state: JSON.stringify(state), expectedVersion: conversation.version,
@@ -134,21 +145,54 @@ export class Bot {
   }
 }
 
-function authorize(conversation: Conversation, authenticatedCustomerId: number | undefined): void {
-  if (authenticatedCustomerId !== undefined && conversation.customer_id !== null && conversation.customer_id !== authenticatedCustomerId) {
+/**
+ * Refuses a token for someone else's conversation.
+ *
+ * @remarks A staff conversation answers only to its staff user's token on every message (the
+ * conversation id alone never grants the staff tools); a customer conversation refuses staff
+ * tokens and other customers' tokens, and accepts anonymous messages as before.
+ */
+function authorize(conversation: Conversation, principal: Principal | undefined): void {
+  if (conversation.staff_user_id !== null) {
+    if (principal?.kind !== 'staff' || principal.staffId !== conversation.staff_user_id) {
+      throw new ForbiddenError('this conversation belongs to a staff user');
+    }
+    return;
+  }
+  if (principal?.kind === 'staff') throw new ForbiddenError('this is a customer conversation');
+  if (principal?.kind === 'customer' && conversation.customer_id !== null && conversation.customer_id !== principal.customerId) {
     throw new ForbiddenError('this conversation belongs to another customer');
   }
 }
 
-function messageRows(options: { message: InboundMessage; parse: ParseResult; replies: Reply[]; customerId?: number; now: Date }): NewMessage[] {
+async function requireStaff(db: Kysely<Database>, staffId: number): Promise<void> {
+  if (!(await findStaffUser(db, staffId))) throw new ForbiddenError('this staff user is not registered');
+}
+
+/** The tool caller of a turn (after {@link authorize}): the staff user, or the conversation's customer if known. */
+async function callerOf(db: Kysely<Database>, conversation: Conversation, principal: Principal | undefined): Promise<Caller> {
+  if (conversation.staff_user_id !== null) {
+    await requireStaff(db, conversation.staff_user_id); // removed since the conversation started: no tools
+    return { role: 'staff', staffId: conversation.staff_user_id, conversationId: conversation.id };
+  }
+  const customerId = conversation.customer_id ?? (principal?.kind === 'customer' ? principal.customerId : undefined);
+  return { role: 'customer', customerId, conversationId: conversation.id };
+}
+
+function senderId(caller: Caller, conversationId: string): string {
+  if (caller.staffId !== undefined) return `staff:${caller.staffId}`;
+  return caller.customerId !== undefined ? `customer:${caller.customerId}` : `anonymous:${conversationId}`;
+}
+
+function messageRows(options: { message: InboundMessage; parse: ParseResult; replies: Reply[]; caller: Caller; now: Date }): NewMessage[] {
   const { message, parse, now } = options;
   const at = now.toISOString();
   const inboundId = randomUUID();
   const top = parse.intents[0];
   const inbound: NewMessage = {
     activity_id: inboundId, conversation_id: message.conversationId, direction: 'in', channel: message.channel,
-    user_id: options.customerId !== undefined ? `customer:${options.customerId}` : `anonymous:${message.conversationId}`,
-    role: 'customer', text: message.text, intent: top?.name ?? null, entities: JSON.stringify(parse.entities),
+    user_id: senderId(options.caller, message.conversationId),
+    role: options.caller.role, text: message.text, intent: top?.name ?? null, entities: JSON.stringify(parse.entities),
     confidence: top?.confidence ?? null, sentiment: null, client_message_id: message.clientMessageId ?? null,
     reply_to_id: null, payload: null, created_at: at,
   };
@@ -171,7 +215,7 @@ export function toActivity(row: Message | NewMessage): Activity {
     type: 'message',
     channel: row.channel as Channel,
     conversationId: row.conversation_id,
-    from: { id: row.user_id, role: row.role === 'bot' ? 'bot' : 'customer' },
+    from: { id: row.user_id, role: RoleSchema.catch('customer').parse(row.role) },
     text: row.text,
     timestamp: row.created_at,
     ...(row.client_message_id ? { clientMessageId: row.client_message_id } : {}),

@@ -26,31 +26,25 @@ const skuSlot: SlotSpec = {
 
 /** Staff tasks, keyed by the intent that starts them; only callers with the staff role reach them. */
 export const STAFF_TASKS: Readonly<Record<string, Task>> = {
-  low_stock: { intent: 'low_stock', tool: 'low_stock_list', slots: [], needsCustomer: false },
+  low_stock: { intent: 'low_stock', tool: 'low_stock_list', slots: [], needsCustomer: false, initialArgs: warehouseArg },
   stock_level: { intent: 'stock_level', tool: 'stock_level', slots: [skuSlot], needsCustomer: false },
-  demand_forecast: { intent: 'demand_forecast', tool: 'demand_forecast', slots: [skuSlot], needsCustomer: false },
+  demand_forecast: { intent: 'demand_forecast', tool: 'demand_forecast', slots: [skuSlot], needsCustomer: false, initialArgs: forecastArgs },
 };
 
 export function staffTaskForTool(tool: string): Task | undefined {
   return Object.values(STAFF_TASKS).find((t) => t.tool === tool);
 }
 
-/**
- * Optional arguments a staff task takes straight from the first message: the warehouse, and for
- * forecasts the horizon in weeks.
- *
- * @remarks These are refinements, never asked for: without them the tools answer for every
- * warehouse and four weeks ahead.
- */
-export function staffArgs(options: { intent: string; parse: ParseResult; now: Date }): Record<string, unknown> {
-  const args: Record<string, unknown> = {};
+/** The warehouse code named in the message, when one is: without it the tools answer for every warehouse. */
+export function warehouseArg(options: { parse: ParseResult }): Record<string, unknown> {
   const warehouse = entityValue(options.parse, 'warehouse');
-  if (warehouse && options.intent !== 'stock_level') args.warehouse = warehouse.toUpperCase();
-  if (options.intent === 'demand_forecast') {
-    const weeks = horizonWeeks(options.parse, options.now);
-    if (weeks !== undefined) args.weeks = weeks;
-  }
-  return args;
+  return warehouse ? { warehouse: warehouse.toUpperCase() } : {};
+}
+
+/** A forecast's warehouse and horizon in weeks (four when none is named). */
+function forecastArgs(options: { parse: ParseResult; now: Date }): Record<string, unknown> {
+  const weeks = horizonWeeks(options.parse, options.now);
+  return { ...warehouseArg(options), ...(weeks === undefined ? {} : { weeks }) };
 }
 
 /** Weeks ahead from a number ("next 6 weeks") or from a date or interval's last day. */

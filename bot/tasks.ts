@@ -43,6 +43,11 @@ export interface Task {
   slots: SlotSpec[];
   /** Order tools need an identified customer. */
   needsCustomer: boolean;
+  /**
+   * Optional arguments taken from the message that starts the task (a warehouse, a horizon, a
+   * date): refinements the tool has defaults for, so they are never asked for.
+   */
+  initialArgs?(options: { parse: ParseResult; now: Date }): Record<string, unknown>;
 }
 
 /** The normalised value of the first entity of `type` in the message. */

@@ -47,14 +47,24 @@ export const ActivitySchema = z.object({
 });
 export type Activity = z.infer<typeof ActivitySchema>;
 
+/**
+ * Who a signed token proves the sender is: a customer of the shop or a registered staff user.
+ *
+ * @remarks Without a token the sender is an anonymous customer, who may still identify in the
+ * conversation with an order number and e-mail. Staff never act anonymously.
+ */
+export type Principal =
+  | { kind: 'customer'; customerId: number }
+  | { kind: 'staff'; staffId: number };
+
 /** What an adapter hands to the bot for one inbound user message. */
 export interface InboundMessage {
   conversationId: string;
   channel: Channel;
   text: string;
   clientMessageId?: string;
-  /** Customer id proven by a signed token on this request, if any. */
-  authenticatedCustomerId?: number;
+  /** Who a signed token on this request proves the sender is, if any. */
+  principal?: Principal;
   /** Network origin, used for rate limiting only. */
   origin?: string;
 }

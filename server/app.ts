@@ -8,12 +8,12 @@ import { attachWebchat, createRestRouter, restErrorHandler, type Authenticate } 
 import { createKbRouter } from '../adapters/kb/index.js';
 import type { KnowledgeBase } from '../core/tools.js';
 import { openKnowledgeBase } from './knowledge.js';
-import { Bot, createBotTools, signCustomerToken, verifyCustomerToken } from '../bot/index.js';
+import { Bot, createBotTools, signCustomerToken, signStaffToken, verifyToken } from '../bot/index.js';
 import type { Logger } from '../core/logger.js';
 import { systemClock, type Clock } from '../core/tools.js';
 import { openNlu } from './nlu.js';
-import { openDatabase, type Store } from '../store/index.js';
-import { DEMO_CUSTOMER, isDatabaseEmpty, seedDemoShop } from '../store/seed/index.js';
+import { findStaffUser, openDatabase, type Store } from '../store/index.js';
+import { DEMO_CUSTOMER, DEMO_STAFF_ID, isDatabaseEmpty, seedDemoShop } from '../store/seed/index.js';
 import type { Config } from './config.js';
 import { createLogger } from './logger.js';
 
@@ -41,7 +41,7 @@ export async function startServer(options: { config: Config; logger?: Logger; cl
   const logger = options.logger ?? createLogger(config);
   const clock = options.clock ?? systemClock;
   const store = await openDatabase({ url: config.DATABASE_URL, schema: config.DATABASE_SCHEMA, sqlitePath: config.SQLITE_PATH });
-  const authenticate: Authenticate = (token) => verifyCustomerToken(token, { secret: config.CUSTOMER_TOKEN_SECRET, now: clock.now() });
+  const authenticate: Authenticate = (token) => verifyToken(token, { secret: config.CUSTOMER_TOKEN_SECRET, now: clock.now() });
   let api: express.Router | undefined;
   const app = express();
   app.disable('x-powered-by');
@@ -53,6 +53,11 @@ export async function startServer(options: { config: Config; logger?: Logger; cl
     res.status(503).set('retry-after', '2').json({ error: { code: 'starting', message: 'The assistant is starting; try again in a moment.' } });
   });
   app.get('/', async (_req, res) => { res.type('html').send(await demoPage({ config, clock })); });
+  app.get('/staff', async (_req, res, next) => {
+    const page = config.DEMO_MODE ? await staffDemoPage({ config, clock, store }) : undefined;
+    if (!page) return next();
+    res.type('html').send(page);
+  });
   app.get('/help/:article', async (req, res, next) => {
     // Sources cited by the bot link here: the demo knowledge-base articles, as plain text.
     const name = String(req.params.article);
@@ -126,6 +131,22 @@ async function demoPage(options: { config: Config; clock: Clock }): Promise<stri
     ? signCustomerToken({ customerId: DEMO_CUSTOMER.id, secret: options.config.CUSTOMER_TOKEN_SECRET, now: options.clock.now() })
     : '';
   return html.replaceAll('__COUNTERPART_TOKEN__', token);
+}
+
+/**
+ * The demo back office: the widget signed in as a seeded ops user, so staff tools can be tried.
+ * Undefined when that user does not exist (a store seeded by something else).
+ */
+async function staffDemoPage(options: { config: Config; clock: Clock; store: Store }): Promise<string | undefined> {
+  const staff = await findStaffUser(options.store.db, DEMO_STAFF_ID);
+  if (!staff) return undefined;
+  const html = await readFile(new URL('staff.html', `file://${WEB_DIR}`), 'utf8');
+  const token = signStaffToken({ staffId: staff.id, secret: options.config.CUSTOMER_TOKEN_SECRET, now: options.clock.now() });
+  return html.replaceAll('__COUNTERPART_TOKEN__', token).replaceAll('__STAFF_NAME__', escapeHtml(staff.name));
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 function listen(http: HttpServer, config: Config): Promise<string> {

@@ -5,14 +5,14 @@ import type { AuditLogTable, Conversation, Database, Message, NewMessage } from 
 /** Creates a conversation with empty dialogue state. */
 export async function createConversation(
   db: Kysely<Database>,
-  options: { id: string; channel: string; customerId?: number; now: Date },
+  options: { id: string; channel: string; customerId?: number; staffUserId?: number; now: Date },
 ): Promise<Conversation> {
   const at = options.now.toISOString();
   const row = {
     id: options.id,
     channel: options.channel,
     customer_id: options.customerId ?? null,
-    staff_user_id: null,
+    staff_user_id: options.staffUserId ?? null,
     state: '{}',
     version: 0,
     created_at: at,

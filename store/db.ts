@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import { DependencyError } from '../core/errors.js';
 import * as initial from './migrations/001-initial.js';
+import * as operations from './migrations/002-operations.js';
 import type { Database } from './schema.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -84,6 +85,7 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Stor
 /** Migrations in order; names never change once released. */
 const MIGRATIONS: ReadonlyArray<{ name: string; up: (db: Kysely<unknown>, dialect: Dialect) => Promise<void> }> = [
   { name: '001-initial', up: initial.up },
+  { name: '002-operations', up: operations.up },
 ];
 
 /**

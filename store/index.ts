@@ -1,3 +1,4 @@
 export { openDatabase, type Store, type Dialect, type DatabaseOptions } from './db.js';
 export * from './conversations.js';
 export type * from './schema.js';
+export * from './staff.js';

@@ -28,6 +28,10 @@ export interface Database {
   staff_users: StaffUsersTable;
   audit_log: AuditLogTable;
   identity_attempts: IdentityAttemptsTable;
+  purchase_orders: PurchaseOrdersTable;
+  purchase_order_lines: PurchaseOrderLinesTable;
+  route_plans: RoutePlansTable;
+  route_stops: RouteStopsTable;
 }
 
 export interface CustomersTable {
@@ -231,6 +235,63 @@ export interface IdentityAttemptsTable {
   /** What is limited, for example `conversation:<id>` or `order:<n>`. */
   key: string;
   at: string;
+}
+
+export type PurchaseOrderStatus = 'draft' | 'sent' | 'cancelled';
+
+/** A purchase order staff confirmed in chat; created as a draft, sent to the supplier outside the bot. */
+export interface PurchaseOrdersTable {
+  id: Generated<number>;
+  supplier_id: number;
+  status: PurchaseOrderStatus;
+  currency: string;
+  total_units: number;
+  /** `null` when a line has no known unit cost. */
+  total_minor: number | null;
+  /** `staff:<id>` or `system`. */
+  created_by: string;
+  conversation_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PurchaseOrderLinesTable {
+  id: Generated<number>;
+  purchase_order_id: number;
+  product_id: number;
+  sku: string;
+  /** The warehouse the delivery goes to; `null` for network-wide stock. */
+  warehouse_id: number | null;
+  quantity: number;
+  pack_size: number;
+  unit_cost_minor: number | null;
+  /** JSON array of the sentences that explain the quantity. */
+  reasoning: string;
+}
+
+/** A delivery route plan for one warehouse and day, as staff asked for it. */
+export interface RoutePlansTable {
+  id: Generated<number>;
+  warehouse_id: number;
+  /** `YYYY-MM-DD`, the delivery day. */
+  date: string;
+  vehicles: number;
+  total_km: number;
+  /** JSON of the `RoutePlan` with its assumptions. */
+  plan: string;
+  created_by: string;
+  created_at: string;
+}
+
+/** One planned stop: which order, on which van, in which place of the run, arriving when. */
+export interface RouteStopsTable {
+  id: Generated<number>;
+  route_plan_id: number;
+  order_id: number;
+  vehicle: number;
+  seq: number;
+  /** ISO timestamp of the planned arrival. */
+  arrival: string;
 }
 
 /** A postal address as stored in JSON columns. */

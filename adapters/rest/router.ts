@@ -4,7 +4,7 @@ import { ClientMessageIdSchema } from '../../core/activity.js';
 import { CounterpartError, InvalidInputError, NotFoundError } from '../../core/errors.js';
 import type { Logger } from '../../core/logger.js';
 import type { Bot } from '../../bot/index.js';
-import { customerFromHeaders, type Authenticate } from '../auth.js';
+import { principalFromHeaders, type Authenticate } from '../auth.js';
 import { toErrorResponse } from '../errors.js';
 import { openApiDocument } from './openapi.js';
 
@@ -52,6 +52,7 @@ function requireJson(req: Request, _res: Response, next: NextFunction): void {
  *
  * @remarks Customers identify with the same signed token as the widget
  * (`Authorization: Bearer <token>`), or in the conversation with order number and e-mail.
+ * Staff send a staff token the same way and get the staff tools.
  */
 export function createRestRouter(options: RestOptions): express.Router {
   const { bot, authenticate } = options;
@@ -61,26 +62,26 @@ export function createRestRouter(options: RestOptions): express.Router {
 
   router.post('/conversations', async (req, res) => {
     parseBody(CreateConversationBody, req.body);
-    const customerId = customerFromHeaders(req.headers, authenticate);
-    const { id } = await bot.startConversation({ channel: 'rest', customerId });
+    const principal = principalFromHeaders(req.headers, authenticate);
+    const { id } = await bot.startConversation({ channel: 'rest', principal });
     res.status(201).json({ id });
   });
 
   router.post('/conversations/:id/messages', async (req, res) => {
     const id = conversationId(req);
     const body = parseBody(PostMessageBody, req.body);
-    const customerId = customerFromHeaders(req.headers, authenticate);
+    const principal = principalFromHeaders(req.headers, authenticate);
     const result = await bot.handleMessage({
       conversationId: id, channel: 'rest', text: body.text as string, clientMessageId: body.clientMessageId,
-      authenticatedCustomerId: customerId, origin: req.ip,
+      principal, origin: req.ip,
     });
     res.status(result.duplicate ? 200 : 201).json({ id: result.inbound.id, duplicate: result.duplicate, replies: result.replies });
   });
 
   router.get('/conversations/:id/messages', async (req, res) => {
     const id = conversationId(req);
-    const customerId = customerFromHeaders(req.headers, authenticate);
-    res.json({ messages: await bot.history({ conversationId: id, authenticatedCustomerId: customerId }) });
+    const principal = principalFromHeaders(req.headers, authenticate);
+    res.json({ messages: await bot.history({ conversationId: id, principal }) });
   });
 
   router.use((_req, _res, next) => { next(new NotFoundError('route')); });

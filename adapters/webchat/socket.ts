@@ -1,6 +1,6 @@
 import type { Namespace, Server, Socket } from 'socket.io';
 import { z } from 'zod';
-import { ClientMessageIdSchema, type Activity } from '../../core/activity.js';
+import { ClientMessageIdSchema, type Activity, type Principal } from '../../core/activity.js';
 import { InvalidInputError, NotFoundError } from '../../core/errors.js';
 import type { Logger } from '../../core/logger.js';
 import type { Bot } from '../../bot/index.js';
@@ -18,7 +18,7 @@ type Ack = (response: { ok: true; activityId: string; duplicate: boolean } | { o
 
 interface SocketData {
   conversationId: string;
-  customerId?: number;
+  principal?: Principal;
 }
 
 export interface WebchatOptions {
@@ -49,7 +49,7 @@ export function attachWebchat(options: WebchatOptions): Namespace {
   chat.on('connection', (socket) => {
     const data = socket.data as SocketData;
     void socket.join(room(data.conversationId));
-    options.bot.history({ conversationId: data.conversationId, authenticatedCustomerId: data.customerId })
+    options.bot.history({ conversationId: data.conversationId, principal: data.principal })
       .then((history) => socket.emit('session', { conversationId: data.conversationId, history }))
       .catch((error: unknown) => socket.emit('error_message', toErrorResponse(error, options.logger).body.error));
     socket.on('message', (payload: unknown, ack?: unknown) => {
@@ -62,19 +62,19 @@ export function attachWebchat(options: WebchatOptions): Namespace {
 async function handshake(socket: Socket, options: WebchatOptions): Promise<void> {
   const parsed = HandshakeAuth.safeParse(socket.handshake.auth ?? {});
   if (!parsed.success) throw new InvalidInputError('invalid handshake');
-  const customerId = parsed.data.token ? options.authenticate(parsed.data.token) : undefined;
+  const principal = parsed.data.token ? options.authenticate(parsed.data.token) : undefined;
   let conversationId = parsed.data.conversationId;
   if (conversationId) {
     try {
-      await options.bot.openConversation({ conversationId, authenticatedCustomerId: customerId });
+      await options.bot.openConversation({ conversationId, principal });
     } catch (error) {
       // An unknown or foreign stored id (for example after the shop reset its data) starts afresh.
       if (!(error instanceof NotFoundError) && !(error as { code?: string }).code?.match(/forbidden/)) throw error;
       conversationId = undefined;
     }
   }
-  conversationId ??= (await options.bot.startConversation({ channel: 'webchat', customerId })).id;
-  const data: SocketData = { conversationId, customerId };
+  conversationId ??= (await options.bot.startConversation({ channel: 'webchat', principal })).id;
+  const data: SocketData = { conversationId, principal };
   socket.data = data;
 }
 
@@ -92,7 +92,7 @@ async function onMessage(args: { socket: Socket; payload: unknown; ack?: Ack; op
     socket.emit('typing', { conversationId: data.conversationId });
     const result = await options.bot.handleMessage({
       conversationId: data.conversationId, channel: 'webchat', text: parsed.data.text as string,
-      clientMessageId: parsed.data.clientMessageId, authenticatedCustomerId: data.customerId, origin: socket.handshake.address,
+      clientMessageId: parsed.data.clientMessageId, principal: data.principal, origin: socket.handshake.address,
     });
     reply({ ok: true, activityId: result.inbound.id, duplicate: result.duplicate });
     // A duplicate usually means the client missed the first answer: send it to that client only.

@@ -59,6 +59,8 @@ export interface WeeklyForecast {
 export interface StaffCatalogue {
   /** A staff question the bot cannot answer in chat yet. */
   staffNotYet: string;
+  /** Shown to a staff user opening the chat: what they can ask. */
+  staffWelcome: string;
   askSku: string;
   /** `shown` is the head of `report.items`; the assumption behind days of cover is stated. */
   lowStockTable(p: { report: LowStockReport; shown: readonly LowStockItem[]; warehouse?: string; trailingDays: number }): string;

@@ -7,6 +7,14 @@ const where = (warehouse?: string) => (warehouse ? `（仓库 ${warehouse}）` :
 /** Chinese texts for staff answers (see {@link StaffCatalogue}). */
 export const zhStaff: StaffCatalogue = {
   staffNotYet: '这个问题暂时还不能在聊天中回答。目前可以查询库存、低库存和需求预测。',
+  staffWelcome: [
+    '您好！可以问我运营方面的问题，例如：',
+    '• “利兹仓库哪些库存不足？”或“APP-1042 的库存”',
+    '• “预测 APP-1042 未来 4 周的需求”或“需要补货什么？”',
+    '• “订单 100234 为什么从曼彻斯特发货？”',
+    '• “规划明天利兹仓库 3 辆车的配送路线”',
+    '• “上个月的运营指标如何？”',
+  ].join('\n'),
   askSku: '请问是哪个 SKU？例如 APP-1042。',
   lowStockTable: ({ report, shown, warehouse, trailingDays }) => {
     if (report.items.length === 0) return `截至 ${report.asOf}，没有低于再订货点的商品${where(warehouse)}。`;

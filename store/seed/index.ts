@@ -9,6 +9,7 @@
 export { seedDemoShop, isDatabaseEmpty, type SeedSummary, type SeededTable } from './seed-demo-shop.js';
 export { SCALES, type SeedOptions, type SeedScale, type ScaleConfig } from './options.js';
 export { DEMO_CUSTOMER, DEMO_ADDRESS, type DemoOrderIds } from './demo-customer.js';
+export { DEMO_STAFF_ID } from './reference.js';
 export type { DemoOrderCase } from './order-model.js';
 export { DEMO_SHOP, SHIPPING_PRICES, CARRIERS } from './reference.js';
 export { FIRST_ORDER_ID } from './orders.js';

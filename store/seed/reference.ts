@@ -86,6 +86,9 @@ export function staffUsers(nowMs: number): Insertable<StaffUsersTable>[] {
   }));
 }
 
+/** The ops user the demo back office (`/staff`) signs in as: Tom Barker. */
+export const DEMO_STAFF_ID = 2;
+
 /** Ids of staff who pack orders and process returns, for status-history actors. */
 export const OPS_STAFF_IDS = [2, 3] as const;
 /** Ids of support staff, who cancel orders on a customer's behalf. */

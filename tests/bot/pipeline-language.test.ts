@@ -27,9 +27,10 @@ describe('replies in the language of the customer', () => {
   afterAll(async () => { await store?.cleanup(); });
 
   async function conversation(customerId?: number) {
-    const { id } = await bot.startConversation({ channel: 'rest', customerId });
+    const principal = customerId === undefined ? undefined : { kind: 'customer' as const, customerId };
+    const { id } = await bot.startConversation({ channel: 'rest', principal });
     const say = async (text: string) => {
-      const { replies } = await bot.handleMessage({ conversationId: id, channel: 'rest', text, authenticatedCustomerId: customerId });
+      const { replies } = await bot.handleMessage({ conversationId: id, channel: 'rest', text, principal });
       return { text: replies.map((r) => r.text ?? '').join('\n'), quickReplies: replies.flatMap((r) => r.quickReplies ?? []) };
     };
     const language = async () => parseState((await bot.openConversation({ conversationId: id })).state).language;
