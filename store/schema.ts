@@ -237,7 +237,8 @@ export interface IdentityAttemptsTable {
   at: string;
 }
 
-export type PurchaseOrderStatus = 'draft' | 'sent' | 'cancelled';
+/** `received` ends an order's units counting as on order (the goods are in stock now). */
+export type PurchaseOrderStatus = 'draft' | 'sent' | 'received' | 'cancelled';
 
 /** A purchase order staff confirmed in chat; created as a draft, sent to the supplier outside the bot. */
 export interface PurchaseOrdersTable {

@@ -98,7 +98,8 @@ export function stockPolicy(input: StockPolicyInput): StockPolicy {
 
 // Float noise (20 × 7.000000000000001) must not add a whole unit.
 function ceilUnits(value: number): number {
-  return Math.ceil(value - 1e-9);
+  // `+ 0` turns the -0 that Math.ceil gives for tiny negatives into 0.
+  return Math.ceil(value - 1e-9) + 0;
 }
 
 function meanOf(forecast: DemandForecast): number {

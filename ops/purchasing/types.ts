@@ -59,9 +59,9 @@ export interface DraftPurchaseOrderLine {
 }
 
 /**
- * A purchase order suggestion for one supplier; not stored.
+ * A purchase order suggestion for one supplier.
  *
- * @remarks The store has no purchase-order table yet; whoever adds it persists this shape.
+ * @remarks Staff confirm it in chat; `createDraftPurchaseOrders` (drafts.ts) stores it as a draft.
  */
 export interface DraftPurchaseOrder {
   status: 'draft';
