@@ -2,10 +2,11 @@ import { z } from 'zod';
 import { UnauthorizedError } from '../../core/errors.js';
 import type { Caller, ToolContext } from '../../core/tools.js';
 import {
-  cancelOrder, changeDeliveryAddress, getOrder, listRecentOrders, startReturn,
-  AddressSchema, type Actor, type OrderDetail, type OrderSummary,
+  cancelOrder, changeDeliveryAddress, getOrder, listRecentOrders, readDeliveryEstimate, startReturn,
+  AddressSchema, DELIVERY_DEFAULTS, type Actor, type OrderDetail, type OrderSummary,
 } from '../../ops/index.js';
 import { messagesIn } from '../messages/index.js';
+import { routeMessages } from '../messages/routes.js';
 import type { BotTool } from './registry.js';
 
 const OrderArgs = z.object({ orderId: z.number().int().positive() }).strict();
@@ -17,7 +18,8 @@ const ReturnArgs = z.object({
 const AddressArgs = z.object({ orderId: z.number().int().positive(), address: AddressSchema }).strict();
 
 /** Order tools act for an identified customer only. */
-function customerOf(caller: Caller): number {
+/** The identified customer calling, or {@link UnauthorizedError} for an anonymous caller. */
+export function customerOf(caller: Caller): number {
   if (caller.customerId === undefined) throw new UnauthorizedError('customer not identified');
   return caller.customerId;
 }
@@ -31,8 +33,13 @@ export const orderStatusTool: BotTool<z.infer<typeof OrderArgs>, OrderDetail> = 
   roles: ['customer'],
   changesState: false,
   async run(ctx, args) {
-    const order = await getOrder({ db: ctx.db, customerId: customerOf(ctx.caller), orderId: args.orderId });
-    return { data: order, text: messagesIn(ctx.language).orderStatus({ order }) };
+    const customerId = customerOf(ctx.caller);
+    const order = await getOrder({ db: ctx.db, customerId, orderId: args.orderId });
+    const text = messagesIn(ctx.language).orderStatus({ order });
+    // A van plan is more precise than the carrier's day: say when the van is due.
+    const estimate = await readDeliveryEstimate({ db: ctx.db, orderId: args.orderId, customerId, now: ctx.now });
+    if (estimate.kind !== 'planned') return { data: order, text };
+    return { data: order, text: `${text}\n${routeMessages[ctx.language].etaReply({ estimate, timeZone: DELIVERY_DEFAULTS.timeZone })}` };
   },
 };
 
