@@ -5,8 +5,10 @@ import type { Caller, KnowledgeBase } from '../core/tools.js';
 import type { Database } from '../store/index.js';
 import { identify, type IdentityLimits } from './identify.js';
 import { chooseLanguage, messagesIn, type Catalogue } from './messages/index.js';
+import { ALSO_BOUGHT, KNOWLEDGE_INTENTS, SMALL_TALK, STAFF_INTENTS } from './intent-routes.js';
 import { mainMenu, yesNo, type Reply } from './reply.js';
 import type { DialogueState, PendingCall } from './state.js';
+import { RECOMMENDATION_TASKS } from './ops-tasks/recommendations.js';
 import { STAFF_TASKS, staffTaskForTool } from './staff-tasks.js';
 import { TASKS, taskForTool, type SlotContext, type Task } from './tasks.js';
 import type { CallOptions, ToolRegistry } from './tools/registry.js';
@@ -39,25 +41,6 @@ export interface TurnOutcome {
   /** Set when this turn identified the customer. */
   identifiedCustomerId?: number;
 }
-
-const SMALL_TALK: Readonly<Record<string, (m: Catalogue) => Reply>> = {
-  greet: (m) => ({ text: m.greet, quickReplies: mainMenu(m) }),
-  help: (m) => ({ text: m.help, quickReplies: mainMenu(m) }),
-  thanks: (m) => ({ text: m.thanks }),
-  goodbye: (m) => ({ text: m.goodbye }),
-  affirm: (m) => ({ text: m.affirm, quickReplies: mainMenu(m) }),
-  deny: (m) => ({ text: m.deny, quickReplies: mainMenu(m) }),
-  complaint: (m) => ({ text: m.complaint, quickReplies: mainMenu(m) }),
-  human_handoff: (m) => ({ text: m.humanHandoff }),
-};
-
-/** Questions answered from the knowledge base (policies, products, catalogue). */
-const KNOWLEDGE_INTENTS = new Set(['knowledge_question', 'recommend_product', 'product_availability']);
-/** Staff questions; customers asking them get pointed back to what they can do here. */
-const STAFF_INTENTS = new Set([
-  'stock_level', 'low_stock', 'demand_forecast', 'reorder_suggestion', 'stock_allocation', 'route_plan', 'delayed_orders',
-  'sentiment_summary', 'sales_summary', 'top_products', 'supplier_lead_time', 'customer_lookup', 'returns_summary',
-]);
 
 const fallback = (m: Catalogue): Reply => ({ text: m.fallback, quickReplies: mainMenu(m) });
 
@@ -99,9 +82,11 @@ async function handleIntent(ctx: TurnContext): Promise<TurnOutcome> {
     const answer = await knowledgeReply(ctx);
     return { replies: [answer ?? fallback(say(ctx))] };
   }
-  const task = TASKS[intent.name];
-  if (task) return advance(ctx, { tool: task.tool, args: {}, awaiting: 'slot', retries: 0 }, { fresh: true });
+  // Staff get their own version of a task where one exists ("where is order X?" for any order).
+  const task = (ctx.caller.role === 'staff' ? STAFF_TASKS[intent.name] : undefined) ?? TASKS[intent.name];
+  if (task) return startTask(ctx, task);
   if (intent.name === 'identify') return startIdentify(ctx, undefined);
+  if (intent.name === 'recommend_product') return recommend(ctx);
   if (KNOWLEDGE_INTENTS.has(intent.name)) return answerFromKnowledge(ctx);
   if (STAFF_INTENTS.has(intent.name)) return staffIntent(ctx, intent.name);
   const m = say(ctx);
@@ -114,15 +99,37 @@ function staffIntent(ctx: TurnContext, intent: string): Promise<TurnOutcome> | T
   if (ctx.caller.role !== 'staff') return { replies: [{ text: m.staffOnly, quickReplies: mainMenu(m) }] };
   const task = STAFF_TASKS[intent];
   if (!task) return { replies: [{ text: m.staffNotYet }] };
-  const args = task.initialArgs?.({ parse: ctx.parse, now: ctx.now }) ?? {};
+  return startTask(ctx, task);
+}
+
+function startTask(ctx: TurnContext, task: Task): Promise<TurnOutcome> {
+  const last = ctx.state.lastCall;
+  const inherited = task.followsUp !== undefined && last?.tool === task.followsUp ? last.args : {};
+  const args = { ...inherited, ...task.initialArgs?.({ parse: ctx.parse, now: ctx.now }) };
   return advance(ctx, { tool: task.tool, args, awaiting: 'slot', retries: 0 }, { fresh: true });
 }
 
+/**
+ * Recommendations: a SKU or a "goes with / similar to" question gets "also bought" and look-alikes; a described need
+ * ("a warm jacket for hiking") is a catalogue search the knowledge base answers, and only
+ * when it has nothing do personal picks or best sellers follow.
+ */
+async function recommend(ctx: TurnContext): Promise<TurnOutcome> {
+  const task = RECOMMENDATION_TASKS.recommend_product as Task;
+  const aboutProduct = ctx.parse.entities.some((e) => e.type === 'sku') || ALSO_BOUGHT.test(ctx.parse.text);
+  if (!aboutProduct) {
+    const answer = await knowledgeReply(ctx);
+    if (answer) return { replies: [answer] };
+  }
+  return startTask(ctx, task);
+}
+
 const startsTask = (ctx: TurnContext, intent: string): boolean =>
-  TASKS[intent] !== undefined || (ctx.caller.role === 'staff' && STAFF_TASKS[intent] !== undefined);
+  TASKS[intent] !== undefined || intent === 'recommend_product' || (ctx.caller.role === 'staff' && STAFF_TASKS[intent] !== undefined);
 
 /** The customer or staff task a tool belongs to. */
-const findTask = (tool: string): Task | undefined => taskForTool(tool) ?? staffTaskForTool(tool);
+const findTask = (tool: string): Task | undefined =>
+  taskForTool(tool) ?? staffTaskForTool(tool) ?? Object.values(RECOMMENDATION_TASKS).find((t) => t.tool === tool);
 
 async function answerFromKnowledge(ctx: TurnContext): Promise<TurnOutcome> {
   const answer = await knowledgeReply(ctx);
@@ -188,7 +195,9 @@ async function continuePending(ctx: TurnContext, pending: PendingCall): Promise<
   const intent = top(ctx.parse);
   const clear = intent.confidence >= MIN_INTENT_CONFIDENCE;
   if (pending.awaiting === 'confirmation') {
-    if (clear && intent.name === 'affirm') return execute(ctx, pending);
+    // "Create them" in answer to "create the purchase orders?" is a yes too.
+    const repeats = (TASKS[intent.name] ?? STAFF_TASKS[intent.name])?.tool === pending.tool;
+    if (clear && (intent.name === 'affirm' || repeats)) return execute(ctx, pending);
     if (clear && intent.name === 'deny') return dropPending(ctx, say(ctx).confirmDeclined);
     const m = say(ctx);
     return interruptOrRepeat(ctx, pending, async () => ({ text: m.answerYesNo, quickReplies: yesNo(m) }));
@@ -273,6 +282,7 @@ async function execute(ctx: TurnContext, pending: PendingCall): Promise<TurnOutc
   ctx.state.pending = undefined;
   const outcome = await ctx.tools.call(callOptions(ctx, pending));
   if (!outcome.ok) return { replies: [refusal(say(ctx), outcome.error, pending)] };
+  ctx.state.lastCall = { tool: pending.tool, args: pending.args };
   return { replies: [{ text: outcome.result.text }] };
 }
 

@@ -6,17 +6,23 @@ export { DEFAULT_IDENTITY_LIMITS, type IdentityLimits } from './identify.js';
 export type { Language } from './messages/index.js';
 export type { Reply } from './reply.js';
 import { ToolRegistry } from './tools/registry.js';
+import { registerAllocationTools } from './tools/allocation.js';
+import { registerMetricsTools } from './tools/metrics.js';
+import { registerPurchasingTools } from './tools/purchasing.js';
+import { registerRecommendationTools } from './tools/recommendations.js';
+import { registerRouteTools } from './tools/routes.js';
 import { registerStaffTools } from './tools/staff.js';
 import { cancelOrderTool, changeAddressTool, listOrdersTool, orderStatusTool, startReturnTool } from './tools/orders.js';
 
-/** A registry with every customer order tool. */
+/** A registry with every customer order tool and product recommendations. */
 export function createCustomerTools(): ToolRegistry {
-  return new ToolRegistry()
+  const registry = new ToolRegistry()
     .register(orderStatusTool)
     .register(listOrdersTool)
     .register(cancelOrderTool)
     .register(changeAddressTool)
     .register(startReturnTool);
+  return registerRecommendationTools(registry);
 }
 
 /**
@@ -26,5 +32,6 @@ export function createCustomerTools(): ToolRegistry {
  * registry refuses any other role before the tool runs.
  */
 export function createBotTools(): ToolRegistry {
-  return registerStaffTools(createCustomerTools());
+  const registry = registerStaffTools(createCustomerTools());
+  return registerMetricsTools(registerAllocationTools(registerRouteTools(registerPurchasingTools(registry))));
 }

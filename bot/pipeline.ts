@@ -4,11 +4,12 @@ import { checkMessageText, RoleSchema, type Activity, type Channel, type Inbound
 import { ConflictError, DependencyError, ForbiddenError } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
 import type { NluEngine, ParseResult } from '../core/nlu.js';
-import type { Caller, Clock, KnowledgeBase } from '../core/tools.js';
+import type { Caller, Clock, KnowledgeBase, ToolResult } from '../core/tools.js';
 import {
   createConversation, findInboundByClientId, findReplies, findStaffUser, getConversation, insertMessages, listMessages,
   saveConversationState, type Conversation, type Database, type Message, type NewMessage,
 } from '../store/index.js';
+import { callToolDirectly } from './direct-call.js';
 import { respond } from './dialogue.js';
 import type { IdentityLimits } from './identify.js';
 import { messagesIn } from './messages/index.js';
@@ -89,6 +90,12 @@ export class Bot {
     await this.openConversation(options);
     const rows = await listMessages(this.options.db, { conversationId: options.conversationId, limit: options.limit });
     return rows.map(toActivity);
+  }
+
+  /** Runs one tool for a signed-in caller outside any conversation (see {@link callToolDirectly}). */
+  async callTool(options: { principal: Principal | undefined; tool: string; args: unknown; signal?: AbortSignal }): Promise<ToolResult> {
+    const { db, tools, clock } = this.options;
+    return callToolDirectly({ ...options, db, tools, now: clock.now() });
   }
 
   async handleMessage(message: InboundMessage): Promise<TurnResult> {

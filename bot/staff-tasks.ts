@@ -1,5 +1,9 @@
 import type { ParseResult } from '../core/nlu.js';
 import { messagesIn } from './messages/index.js';
+import { ALLOCATION_TASKS } from './ops-tasks/allocation.js';
+import { METRICS_TASKS } from './ops-tasks/metrics.js';
+import { PURCHASING_TASKS } from './ops-tasks/purchasing.js';
+import { ROUTE_TASKS } from './ops-tasks/routes.js';
 import { entityValue, type SlotSpec, type Task } from './tasks.js';
 
 const DAY_MS = 86_400_000;
@@ -29,6 +33,10 @@ export const STAFF_TASKS: Readonly<Record<string, Task>> = {
   low_stock: { intent: 'low_stock', tool: 'low_stock_list', slots: [], needsCustomer: false, initialArgs: warehouseArg },
   stock_level: { intent: 'stock_level', tool: 'stock_level', slots: [skuSlot], needsCustomer: false },
   demand_forecast: { intent: 'demand_forecast', tool: 'demand_forecast', slots: [skuSlot], needsCustomer: false, initialArgs: forecastArgs },
+  ...ROUTE_TASKS,
+  ...ALLOCATION_TASKS,
+  ...METRICS_TASKS,
+  ...PURCHASING_TASKS,
 };
 
 export function staffTaskForTool(tool: string): Task | undefined {
@@ -51,8 +59,13 @@ function forecastArgs(options: { parse: ParseResult; now: Date }): Record<string
 function horizonWeeks(parse: ParseResult, now: Date): number | undefined {
   const quantity = Number(entityValue(parse, 'quantity'));
   if (Number.isInteger(quantity) && quantity >= 1) return Math.min(quantity, MAX_WEEKS);
-  const last = entityValue(parse, 'date')?.match(ISO_DAY)?.at(-1);
+  const days = entityValue(parse, 'date')?.match(ISO_DAY) ?? [];
+  const last = days.at(-1);
   if (!last) return undefined;
-  const days = (Date.parse(`${last}T23:59:59Z`) - now.getTime()) / DAY_MS;
-  return days > 0 ? Math.min(Math.ceil(days / 7), MAX_WEEKS) : undefined;
+  // An interval's end is exclusive ("next 6 weeks" ends on the day after); a single day is included.
+  const end = Date.parse(`${last}T00:00:00Z`) + (days.length > 1 ? 0 : DAY_MS);
+  const today = Date.parse(`${now.toISOString().slice(0, 10)}T00:00:00Z`);
+  const start = days.length > 1 ? Math.max(today, Date.parse(`${days[0]}T00:00:00Z`)) : today;
+  const ahead = (end - start) / DAY_MS;
+  return ahead > 0 ? Math.min(Math.ceil(ahead / 7), MAX_WEEKS) : undefined;
 }

@@ -30,6 +30,8 @@ export const DialogueStateSchema = z.object({
   identify: IdentifyStateSchema.optional(),
   /** A task to resume once the customer has been identified. */
   afterIdentify: PendingCallSchema.optional(),
+  /** The last tool that answered, with its arguments: a follow-up ("create those") takes its scope. */
+  lastCall: z.object({ tool: z.string(), args: z.record(z.string(), z.unknown()) }).optional(),
   /**
    * The language of the customer's last message that showed one, for texts the bot sends
    * on its own. States saved before replies were translated have none: English.

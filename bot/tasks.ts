@@ -48,6 +48,11 @@ export interface Task {
    * date): refinements the tool has defaults for, so they are never asked for.
    */
   initialArgs?(options: { parse: ParseResult; now: Date }): Record<string, unknown>;
+  /**
+   * A tool whose last call this task follows up: its arguments are the defaults, so "create the
+   * purchase orders" right after "what should Leeds reorder?" stays with Leeds.
+   */
+  followsUp?: string;
 }
 
 /** The normalised value of the first entity of `type` in the message. */

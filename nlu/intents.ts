@@ -35,6 +35,9 @@ export const SHOP_INTENTS = [
   'supplier_lead_time',
   'customer_lookup',
   'returns_summary',
+  'order_warehouse',
+  'process_metrics',
+  'create_purchase_order',
   // Trained from the files' `out_of_scope` examples; the policy treats it as "not for me".
   'out_of_scope',
 ] as const;

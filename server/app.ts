@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import express from 'express';
 import { Server as SocketServer } from 'socket.io';
-import { attachWebchat, createRestRouter, restErrorHandler, type Authenticate } from '../adapters/index.js';
+import { attachWebchat, createOpsRouter, createRestRouter, restErrorHandler, type Authenticate } from '../adapters/index.js';
 import { createKbRouter } from '../adapters/kb/index.js';
 import type { KnowledgeBase } from '../core/tools.js';
 import { openKnowledgeBase } from './knowledge.js';
@@ -93,6 +93,7 @@ export async function startServer(options: { config: Config; logger?: Logger; cl
     attachWebchat({ io, bot, authenticate, logger });
     const root = express.Router();
     if (config.KB_ADMIN_TOKEN) root.use('/kb', createKbRouter({ kb, adminToken: config.KB_ADMIN_TOKEN, logger }));
+    root.use('/ops', createOpsRouter({ bot, authenticate, logger }));
     root.use(createRestRouter({ bot, authenticate, logger }));
     api = root;
     markReady();

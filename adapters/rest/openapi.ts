@@ -18,7 +18,7 @@ export const openApiDocument = {
   },
   servers: [{ url: '/api' }],
   components: {
-    securitySchemes: { customerToken: { type: 'http', scheme: 'bearer', description: 'HMAC-signed customer token' } },
+    securitySchemes: { customerToken: { type: 'http', scheme: 'bearer', description: 'HMAC-signed token: a customer token (v1.*) or a staff token (s1.*)' } },
     schemas: {
       Error: {
         type: 'object', required: ['error'],
@@ -81,6 +81,22 @@ export const openApiDocument = {
         responses: {
           200: { description: 'Messages', content: { 'application/json': { schema: { type: 'object', properties: { messages: { type: 'array', items: { $ref: '#/components/schemas/Activity' } } } } } } },
           403: error, 404: error,
+        },
+      },
+    },
+    '/ops/metrics': {
+      get: {
+        summary: 'Process metrics for a period (staff token required)',
+        description: 'Order cycle time, on-time delivery, fill rate, stock-out rate, inventory turnover and return rate, each with its definition and counts. Without parameters: the last 30 days up to yesterday.',
+        security: [{ customerToken: [] }],
+        parameters: [
+          { name: 'from', in: 'query', schema: { type: 'string', format: 'date' } },
+          { name: 'to', in: 'query', schema: { type: 'string', format: 'date' } },
+          { name: 'days', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 365 } },
+        ],
+        responses: {
+          200: { description: 'Metrics', content: { 'application/json': { schema: { type: 'object', required: ['metrics', 'text'], properties: { metrics: { type: 'object' }, text: { type: 'string' } } } } } },
+          400: error, 401: error, 403: error,
         },
       },
     },

@@ -6,14 +6,14 @@ const where = (warehouse?: string) => (warehouse ? ` in ${warehouse}` : ' across
 
 /** English texts for staff answers (see {@link StaffCatalogue}). */
 export const enStaff: StaffCatalogue = {
-  staffNotYet: "I can't answer that one in chat yet. For now, stock levels, low stock and demand forecasts are available here.",
+  staffNotYet: "I can't answer that one in chat yet. Here I can do stock levels, low stock, demand forecasts, reorder suggestions and draft purchase orders, why an order shipped from its warehouse, delivery route plans, process metrics and product recommendations.",
   staffWelcome: [
     'Hi! Ask me about operations, for example:',
     '• "what\'s low in Leeds?" or "stock of APP-1042"',
     '• "forecast APP-1042 for the next 4 weeks" or "what should we reorder?"',
     '• "why did order 100234 ship from Manchester?"',
     '• "plan tomorrow\'s routes from Leeds with 3 vans"',
-    '• "how did we do last month?" (process metrics)',
+    '• "how did we do last month?" (process metrics) · "what goes with APP-1042?"',
   ].join('\n'),
   askSku: 'Which SKU? For example APP-1042.',
   lowStockTable: ({ report, shown, warehouse, trailingDays }) => {

@@ -6,7 +6,7 @@ const where = (warehouse?: string) => (warehouse ? `（仓库 ${warehouse}）` :
 
 /** Chinese texts for staff answers (see {@link StaffCatalogue}). */
 export const zhStaff: StaffCatalogue = {
-  staffNotYet: '这个问题暂时还不能在聊天中回答。目前可以查询库存、低库存和需求预测。',
+  staffNotYet: '这个问题暂时还不能在聊天中回答。目前可以查询库存、低库存、需求预测、补货建议和采购单草稿、订单发货仓原因、配送路线规划、运营指标和商品推荐。',
   staffWelcome: [
     '您好！可以问我运营方面的问题，例如：',
     '• “利兹仓库哪些库存不足？”或“APP-1042 的库存”',

@@ -55,7 +55,12 @@ function addressLine(a: Address): string {
 }
 
 /** The order rules write their reasons in English; these say the same for each rule's code. */
+/** Customer order tools, whose refusals this catalogue words itself; other tools write theirs in the caller's language. */
+const ORDER_TOOLS: ReadonlySet<string> = new Set(['order_status', 'list_orders', 'cancel_order', 'change_address', 'start_return']);
+const HAN = /[\u3400-\u9fff]/;
+
 function refusal(r: Refusal): string {
+  if (!ORDER_TOOLS.has(r.tool)) return HAN.test(r.userMessage) ? r.userMessage : `抱歉，这项操作暂时无法完成（${r.userMessage}）。`;
   const n = r.orderId === undefined ? '该订单' : `订单 #${r.orderId} `;
   switch (r.code) {
     case 'order_dispatched':

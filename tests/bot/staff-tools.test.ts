@@ -94,7 +94,7 @@ describe('staff tools in the dialogue', () => {
   });
 
   it('tells staff plainly when a staff question is not available yet', async () => {
-    expect(await say(parse('route_plan'))).toBe(messagesIn('en').staffNotYet);
+    expect(await say(parse('sentiment_summary'))).toBe(messagesIn('en').staffNotYet);
   });
 
   it.each(['low_stock', 'stock_level', 'demand_forecast'])('answers a customer asking %s with staffOnly', async (intent) => {

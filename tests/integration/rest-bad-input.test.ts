@@ -72,6 +72,6 @@ describe.each(storeKinds())('REST bad input on %s', (kind) => {
     const res = await api(url(), '/openapi.json');
     expect(res.status).toBe(200);
     expect(res.json.openapi).toMatch(/^3\./);
-    expect(Object.keys(res.json.paths)).toEqual(['/conversations', '/conversations/{id}/messages']);
+    expect(Object.keys(res.json.paths)).toEqual(['/conversations', '/conversations/{id}/messages', '/ops/metrics']);
   });
 });
