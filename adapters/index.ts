@@ -1,5 +1,6 @@
 export { createRestRouter, restErrorHandler, type RestOptions } from './rest/router.js';
 export { createOpsRouter, type OpsRouterOptions } from './rest/ops-router.js';
+export { createAdminRouter, type AdminRouterOptions } from './rest/admin-router.js';
 export { openApiDocument } from './rest/openapi.js';
 export { attachWebchat, type WebchatOptions } from './webchat/socket.js';
 export { toErrorResponse, type ErrorBody } from './errors.js';

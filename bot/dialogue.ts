@@ -5,6 +5,7 @@ import type { Caller, KnowledgeBase } from '../core/tools.js';
 import type { Database } from '../store/index.js';
 import { identify, type IdentityLimits } from './identify.js';
 import { chooseLanguage, messagesIn, type Catalogue } from './messages/index.js';
+import { extractTables } from './text-tables.js';
 import { ALSO_BOUGHT, KNOWLEDGE_INTENTS, SMALL_TALK, STAFF_INTENTS } from './intent-routes.js';
 import { mainMenu, yesNo, type Reply } from './reply.js';
 import type { DialogueState, PendingCall } from './state.js';
@@ -283,7 +284,9 @@ async function execute(ctx: TurnContext, pending: PendingCall): Promise<TurnOutc
   const outcome = await ctx.tools.call(callOptions(ctx, pending));
   if (!outcome.ok) return { replies: [refusal(say(ctx), outcome.error, pending)] };
   ctx.state.lastCall = { tool: pending.tool, args: pending.args };
-  return { replies: [{ text: outcome.result.text }] };
+  const { text } = outcome.result;
+  const tables = outcome.result.tables ?? extractTables(text);
+  return { replies: [{ text, ...(tables.length ? { tables } : {}) }] };
 }
 
 function callOptions(ctx: TurnContext, pending: PendingCall): CallOptions {
@@ -298,6 +301,7 @@ function refusal(m: Catalogue, error: CounterpartError, pending: PendingCall): R
   if (error.code === 'not_found') {
     return { text: orderId ? m.orderNotFound({ orderId }) : m.notFound };
   }
+  if (error.code === 'forbidden') return { text: m.notAllowed };
   const details = error.details ?? {};
   const text = m.refusal({
     code: error.code, userMessage: error.userMessage, tool: pending.tool, orderId,

@@ -40,6 +40,7 @@ export async function callToolDirectly(options: DirectCallOptions): Promise<Tool
 async function callerFor(db: Kysely<Database>, principal: Principal | undefined): Promise<Caller> {
   if (!principal) throw new UnauthorizedError('a signed token is required');
   if (principal.kind === 'customer') return { role: 'customer', customerId: principal.customerId };
-  if (!(await findStaffUser(db, principal.staffId))) throw new ForbiddenError('this staff user is not registered');
-  return { role: 'staff', staffId: principal.staffId };
+  const staff = await findStaffUser(db, principal.staffId);
+  if (!staff) throw new ForbiddenError('this staff user is not registered');
+  return { role: 'staff', staffId: staff.id, staffRole: staff.role };
 }

@@ -1,4 +1,7 @@
 export { Bot, toActivity, type BotOptions, type TurnResult } from './pipeline.js';
+export { ChannelDirectory } from './channels.js';
+export { StaffAdmin } from './staff-admin.js';
+export { extractTables } from './text-tables.js';
 export { ToolRegistry, type BotTool, type ToolOutcome } from './tools/registry.js';
 export { registerStaffTools } from './tools/staff.js';
 export { signCustomerToken, signStaffToken, verifyToken } from './identity.js';

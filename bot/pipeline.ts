@@ -7,7 +7,7 @@ import type { NluEngine, ParseResult } from '../core/nlu.js';
 import type { Caller, Clock, KnowledgeBase, ToolResult } from '../core/tools.js';
 import {
   createConversation, findInboundByClientId, findReplies, findStaffUser, getConversation, insertMessages, listMessages,
-  saveConversationState, type Conversation, type Database, type Message, type NewMessage,
+  saveConversationState, type Conversation, type Database, type Message, type NewMessage, type StaffUser,
 } from '../store/index.js';
 import { callToolDirectly } from './direct-call.js';
 import { respond } from './dialogue.js';
@@ -172,15 +172,18 @@ function authorize(conversation: Conversation, principal: Principal | undefined)
   }
 }
 
-async function requireStaff(db: Kysely<Database>, staffId: number): Promise<void> {
-  if (!(await findStaffUser(db, staffId))) throw new ForbiddenError('this staff user is not registered');
+async function requireStaff(db: Kysely<Database>, staffId: number): Promise<StaffUser> {
+  const staff = await findStaffUser(db, staffId);
+  if (!staff) throw new ForbiddenError('this staff user is not registered');
+  return staff;
 }
 
 /** The tool caller of a turn (after {@link authorize}): the staff user, or the conversation's customer if known. */
 async function callerOf(db: Kysely<Database>, conversation: Conversation, principal: Principal | undefined): Promise<Caller> {
   if (conversation.staff_user_id !== null) {
-    await requireStaff(db, conversation.staff_user_id); // removed since the conversation started: no tools
-    return { role: 'staff', staffId: conversation.staff_user_id, conversationId: conversation.id };
+    // Read every turn: a user removed or given another role since the conversation started gets exactly that.
+    const staff = await requireStaff(db, conversation.staff_user_id);
+    return { role: 'staff', staffId: staff.id, staffRole: staff.role, conversationId: conversation.id };
   }
   const customerId = conversation.customer_id ?? (principal?.kind === 'customer' ? principal.customerId : undefined);
   return { role: 'customer', customerId, conversationId: conversation.id };
@@ -207,8 +210,8 @@ function messageRows(options: { message: InboundMessage; parse: ParseResult; rep
     activity_id: randomUUID(), conversation_id: message.conversationId, direction: 'out', channel: message.channel,
     user_id: 'bot', role: 'bot', text: reply.text, intent: null, entities: null, confidence: null, sentiment: null,
     client_message_id: null, reply_to_id: inboundId, created_at: at,
-    payload: reply.quickReplies?.length || reply.sources?.length || reply.chunkIds?.length
-      ? JSON.stringify({ quickReplies: reply.quickReplies, sources: reply.sources, chunkIds: reply.chunkIds })
+    payload: reply.quickReplies?.length || reply.sources?.length || reply.chunkIds?.length || reply.tables?.length
+      ? JSON.stringify({ quickReplies: reply.quickReplies, sources: reply.sources, chunkIds: reply.chunkIds, tables: reply.tables })
       : null,
   }));
   return [inbound, ...replies];
@@ -216,7 +219,7 @@ function messageRows(options: { message: InboundMessage; parse: ParseResult; rep
 
 /** A stored message as the channel-neutral Activity. */
 export function toActivity(row: Message | NewMessage): Activity {
-  const payload = row.payload ? (JSON.parse(row.payload) as Pick<Activity, 'quickReplies' | 'sources'>) : {};
+  const payload = row.payload ? (JSON.parse(row.payload) as Pick<Activity, 'quickReplies' | 'sources' | 'tables'>) : {};
   return {
     id: row.activity_id,
     type: 'message',
@@ -229,5 +232,6 @@ export function toActivity(row: Message | NewMessage): Activity {
     ...(row.reply_to_id ? { replyToId: row.reply_to_id } : {}),
     ...(payload.quickReplies?.length ? { quickReplies: payload.quickReplies } : {}),
     ...(payload.sources?.length ? { sources: payload.sources } : {}),
+    ...(payload.tables?.length ? { tables: payload.tables } : {}),
   };
 }

@@ -1,4 +1,5 @@
 import type { QuickReply, Source } from '../core/activity.js';
+import type { ReplyTable } from '../core/table.js';
 import type { Catalogue } from './messages/index.js';
 
 /** One bot message before it becomes an Activity. */
@@ -8,6 +9,8 @@ export interface Reply {
   sources?: Source[];
   /** Knowledge-base chunks the answer used; stored with the message, not shown. */
   chunkIds?: string[];
+  /** Tables the text spells out, for channels that draw them. */
+  tables?: ReplyTable[];
 }
 
 export function yesNo(m: Catalogue): QuickReply[] {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { InvalidInputError, PayloadTooLargeError } from './errors.js';
+import { ReplyTableSchema } from './table.js';
 
 /** Channels that carry conversations. Adapters translate their payloads to and from {@link Activity}. */
 export const ChannelSchema = z.enum(['webchat', 'rest', 'teams', 'slack']);
@@ -43,6 +44,8 @@ export const ActivitySchema = z.object({
   replyToId: z.string().optional(),
   quickReplies: z.array(QuickReplySchema).optional(),
   sources: z.array(SourceSchema).optional(),
+  /** Tables the text also spells out, for channels that can draw them. */
+  tables: z.array(ReplyTableSchema).optional(),
   locale: z.string().optional(),
 });
 export type Activity = z.infer<typeof ActivitySchema>;

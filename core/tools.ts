@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 import type { Role, Source } from './activity.js';
+import type { StaffRole } from './staff.js';
+import type { ReplyTable } from './table.js';
 
 /** Who is calling a tool. Tools check ownership against `customerId`. */
 export interface Caller {
@@ -8,6 +10,8 @@ export interface Caller {
   customerId?: number;
   /** Set for staff users. */
   staffId?: number;
+  /** The staff user's role; tools that name `staffRoles` check it. */
+  staffRole?: StaffRole;
   conversationId?: string;
 }
 
@@ -16,6 +20,8 @@ export interface ToolResult<T = unknown> {
   data: T;
   /** User-facing text that describes the result. */
   text: string;
+  /** The result's tables, also spelled out in `text`, for channels that draw tables. */
+  tables?: ReplyTable[];
 }
 
 /** Context handed to every tool call. `db` is typed by the store; tools use it inside the given transaction. */
@@ -37,6 +43,11 @@ export interface ToolDefinition<Args = unknown, Db = unknown, Out = unknown> {
   description: string;
   args: z.ZodType<Args>;
   roles: readonly Role[];
+  /**
+   * Staff roles allowed, when `roles` includes `staff`.
+   * @defaultValue every staff role
+   */
+  staffRoles?: readonly StaffRole[];
   changesState: boolean;
   run(ctx: ToolContext<Db>, args: Args): Promise<ToolResult<Out>>;
   /**

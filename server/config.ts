@@ -64,6 +64,25 @@ const EnvSchema = z.object({
   IDENTITY_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(5),
   /** @defaultValue 900 (15 minutes) */
   IDENTITY_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
+  /** Bearer token for `/api/admin` (staff, roles, identities); the admin API is off when unset. */
+  ADMIN_TOKEN: z.string().min(16).optional(),
+  /**
+   * Teams (Microsoft 365 Agents SDK) app registration, under the SDK's own variable names.
+   * With `clientId` set, every `/api/messages` request must carry a valid Bot Framework JWT;
+   * without it the endpoint accepts anonymous requests (local emulator use only).
+   */
+  clientId: z.string().min(1).optional(),
+  clientSecret: z.string().min(1).optional(),
+  tenantId: z.string().min(1).optional(),
+  /** Slack app: both set turns on `POST /slack/events`. */
+  SLACK_SIGNING_SECRET: z.string().min(1).optional(),
+  SLACK_BOT_TOKEN: z.string().min(1).optional(),
+  /** Slack Socket Mode instead of HTTP (needs an app-level token `xapp-…`). */
+  SLACK_APP_TOKEN: z.string().min(1).optional(),
+  /** Slack channel id alerts are posted to. */
+  SLACK_ALERT_CHANNEL: z.string().min(1).optional(),
+  /** Base URL of Slack's Web API; only tests point it elsewhere. @defaultValue https://slack.com/api/ */
+  SLACK_API_URL: z.string().url().optional(),
 });
 
 /** Validated configuration. Only this module reads the environment. */

@@ -4,6 +4,7 @@ import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import { DependencyError } from '../core/errors.js';
 import * as initial from './migrations/001-initial.js';
 import * as operations from './migrations/002-operations.js';
+import * as staffChannels from './migrations/003-staff-channels.js';
 import type { Database } from './schema.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -86,6 +87,7 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Stor
 const MIGRATIONS: ReadonlyArray<{ name: string; up: (db: Kysely<unknown>, dialect: Dialect) => Promise<void> }> = [
   { name: '001-initial', up: initial.up },
   { name: '002-operations', up: operations.up },
+  { name: '003-staff-channels', up: staffChannels.up },
 ];
 
 /**

@@ -2,3 +2,5 @@ export { openDatabase, type Store, type Dialect, type DatabaseOptions } from './
 export * from './conversations.js';
 export type * from './schema.js';
 export * from './staff.js';
+export * from './channel-conversations.js';
+export * from './handoffs.js';

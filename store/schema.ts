@@ -1,4 +1,5 @@
 import type { Generated, Insertable, Selectable } from 'kysely';
+import type { StaffRole } from '../core/staff.js';
 
 /**
  * Database tables as Kysely sees them.
@@ -32,6 +33,9 @@ export interface Database {
   purchase_order_lines: PurchaseOrderLinesTable;
   route_plans: RoutePlansTable;
   route_stops: RouteStopsTable;
+  staff_identities: StaffIdentitiesTable;
+  channel_conversations: ChannelConversationsTable;
+  handoffs: HandoffsTable;
 }
 
 export interface CustomersTable {
@@ -205,7 +209,7 @@ export interface MessagesTable {
   created_at: string;
 }
 
-export type StaffRole = 'admin' | 'ops' | 'support' | 'viewer';
+export type { StaffRole };
 
 export interface StaffUsersTable {
   id: number;
@@ -293,6 +297,43 @@ export interface RouteStopsTable {
   seq: number;
   /** ISO timestamp of the planned arrival. */
   arrival: string;
+}
+
+/** A Teams (Entra object id) or Slack (user id) identity of a staff user. */
+export interface StaffIdentitiesTable {
+  platform: 'teams' | 'slack';
+  external_id: string;
+  staff_user_id: number;
+  created_at: string;
+}
+
+/** A platform conversation (Teams conversation, Slack DM or thread) and ours. */
+export interface ChannelConversationsTable {
+  channel: string;
+  /** The platform's id for the conversation (Teams conversation id; Slack `channel` or `channel:thread_ts`). */
+  external_id: string;
+  conversation_id: string;
+  /** JSON the adapter needs to write to it later, unprompted (Teams conversation reference, Slack channel and thread). */
+  reference: string;
+  updated_at: string;
+}
+
+export type HandoffStatus = 'queued' | 'active' | 'closed';
+
+/** A conversation handed to a human agent: while open, the bot sends the customer nothing. */
+export interface HandoffsTable {
+  id: Generated<number>;
+  conversation_id: string;
+  /** `customer_asked`, `low_confidence`, `negative_sentiment`. */
+  reason: string;
+  status: HandoffStatus;
+  agent_staff_id: number | null;
+  requested_at: string;
+  accepted_at: string | null;
+  closed_at: string | null;
+  /** `resolved`, `returned_to_bot`, `abandoned`. */
+  outcome: string | null;
+  summary: string | null;
 }
 
 /** A postal address as stored in JSON columns. */

@@ -1,7 +1,7 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { z } from 'zod';
-import { CounterpartError, ForbiddenError, InvalidInputError, NotFoundError, PayloadTooLargeError, UnauthorizedError } from '../../core/errors.js';
+import { CounterpartError, InvalidInputError, NotFoundError, PayloadTooLargeError } from '../../core/errors.js';
+import { requireAdminToken } from '../admin-auth.js';
 import type { Logger } from '../../core/logger.js';
 import { toErrorResponse } from '../errors.js';
 import type { KbAdmin, KbDocumentUpload } from './kb-admin.js';
@@ -44,21 +44,6 @@ function parse<T>(schema: z.ZodType<T>, value: unknown): T {
   return parsed.data;
 }
 
-function digest(text: string): Buffer {
-  return createHash('sha256').update(text).digest();
-}
-
-/** `Authorization: Bearer <token>`: missing → 401, wrong → 403; compared in constant time. */
-function requireAdmin(adminToken: string) {
-  const expected = digest(adminToken);
-  return (req: Request, _res: Response, next: NextFunction): void => {
-    const token = req.headers.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
-    if (token === undefined) { next(new UnauthorizedError('send Authorization: Bearer <admin token>')); return; }
-    if (!timingSafeEqual(digest(token), expected)) { next(new ForbiddenError('this token may not administer the knowledge base')); return; }
-    next();
-  };
-}
-
 /** Reads a `POST /documents` request as an upload: a JSON envelope, or a raw file with `?fileName=`. */
 function readUpload(req: Request): KbDocumentUpload {
   const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
@@ -97,7 +82,7 @@ export function createKbRouter(options: KbRouterOptions): express.Router {
   const { kb, logger } = options;
   if (options.adminToken.length < 16) throw new InvalidInputError('the knowledge-base admin token must have at least 16 characters');
   const router = express.Router();
-  router.use(requireAdmin(options.adminToken));
+  router.use(requireAdminToken(options.adminToken, 'the knowledge base'));
   router.use(express.raw({ type: () => true, limit: options.maxUploadBytes ?? 3 * 1024 * 1024 }));
 
   router.post('/documents', async (req, res) => {

@@ -61,6 +61,8 @@ export interface StaffCatalogue {
   staffNotYet: string;
   /** Shown to a staff user opening the chat: what they can ask. */
   staffWelcome: string;
+  /** A tool the caller's role may not use (the refusal is audited). */
+  notAllowed: string;
   askSku: string;
   /** `shown` is the head of `report.items`; the assumption behind days of cover is stated. */
   lowStockTable(p: { report: LowStockReport; shown: readonly LowStockItem[]; warehouse?: string; trailingDays: number }): string;
@@ -93,7 +95,12 @@ export interface Catalogue extends StaffCatalogue {
   affirm: string;
   deny: string;
   complaint: string;
+  /** A person was asked for where no hand-off can be opened (staff conversations). */
   humanHandoff: string;
+  /** The bot hands the conversation to an agent and goes quiet until the agent is done. */
+  handoffConnecting: string;
+  /** The agent closed the hand-off: the bot answers again. */
+  handoffReturned: string;
   /** Precedes the main menu when the bot did not understand. */
   fallback: string;
   /** A customer asked something only staff tools answer. */

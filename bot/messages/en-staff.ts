@@ -15,6 +15,7 @@ export const enStaff: StaffCatalogue = {
     '• "plan tomorrow\'s routes from Leeds with 3 vans"',
     '• "how did we do last month?" (process metrics) · "what goes with APP-1042?"',
   ].join('\n'),
+  notAllowed: "Sorry, your role doesn't include that. An admin can change your role if you need it.",
   askSku: 'Which SKU? For example APP-1042.',
   lowStockTable: ({ report, shown, warehouse, trailingDays }) => {
     if (report.items.length === 0) return `Nothing is below its reorder point${where(warehouse)} (as of ${report.asOf}).`;
@@ -34,7 +35,8 @@ export const enStaff: StaffCatalogue = {
   },
   forecastReply: ({ sku, warehouse, weeks, level, method, reason, historyDays }) => [
     `Weekly demand forecast for ${sku}${where(warehouse)} (${Math.round(level * 100)}% interval):`,
-    ...weeks.map((w) => `• Week from ${formatDay(w.weekStart, 'en')}: ${Math.round(w.point)} units (${Math.round(w.lower)}–${Math.round(w.upper)})`),
+    `Week from | Units | ${Math.round(level * 100)}% range`,
+    ...weeks.map((w) => `${formatDay(w.weekStart, 'en')} | ${Math.round(w.point)} | ${Math.round(w.lower)}–${Math.round(w.upper)}`),
     `Method: ${method}. Why: ${reason}`,
     `Based on ${historyDays} days of sales up to yesterday.`,
   ].join('\n'),

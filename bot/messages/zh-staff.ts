@@ -15,6 +15,7 @@ export const zhStaff: StaffCatalogue = {
     '• “规划明天利兹仓库 3 辆车的配送路线”',
     '• “上个月的运营指标如何？”',
   ].join('\n'),
+  notAllowed: '抱歉，您的角色没有这项权限。如有需要，请联系管理员调整角色。',
   askSku: '请问是哪个 SKU？例如 APP-1042。',
   lowStockTable: ({ report, shown, warehouse, trailingDays }) => {
     if (report.items.length === 0) return `截至 ${report.asOf}，没有低于再订货点的商品${where(warehouse)}。`;
@@ -34,7 +35,8 @@ export const zhStaff: StaffCatalogue = {
   },
   forecastReply: ({ sku, warehouse, weeks, level, method, reason, historyDays }) => [
     `${sku}${where(warehouse)} 的每周需求预测（${Math.round(level * 100)}% 区间）：`,
-    ...weeks.map((w) => `• ${formatDay(w.weekStart, 'zh')} 起一周：${Math.round(w.point)} 件（${Math.round(w.lower)}–${Math.round(w.upper)}）`),
+    `起始周 | 件数 | ${Math.round(level * 100)}% 区间`,
+    ...weeks.map((w) => `${formatDay(w.weekStart, 'zh')} | ${Math.round(w.point)} | ${Math.round(w.lower)}–${Math.round(w.upper)}`),
     // The forecaster writes its reason in English; it is shown as written.
     `方法：${method}。原因：${reason}`,
     `依据截至昨天的 ${historyDays} 天销售数据。`,

@@ -8,6 +8,7 @@ import type { Database } from '../../store/index.js';
 import { TOWNS } from '../../store/seed/uk-data.js';
 import { allocationMessages, type NamedWarehouse, type WarehouseMention } from '../messages/allocation.js';
 import { ToolRegistry, type BotTool } from './registry.js';
+import { STAFF_ROLES_FOR } from './staff-roles.js';
 
 /**
  * The tariff the explanation prices shipping with: £2.50 a parcel plus 1p a km.
@@ -82,6 +83,7 @@ export function createExplainOrderWarehouseTool(options: AllocationToolOptions =
     description: 'Why an order shipped from its warehouse: each warehouse\'s stock and shipping cost, and the rule that chose it.',
     args: ExplainArgs,
     roles: ['staff'],
+    staffRoles: STAFF_ROLES_FOR.orders,
     changesState: false,
     async run(ctx, args) {
       const [answer, warehouses] = await Promise.all([

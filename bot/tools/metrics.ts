@@ -3,6 +3,7 @@ import { InvalidInputError } from '../../core/errors.js';
 import { processMetrics, type ProcessMetrics } from '../../ops/index.js';
 import { metricsMessages, type DayPeriod } from '../messages/metrics.js';
 import { ToolRegistry, type BotTool } from './registry.js';
+import { STAFF_ROLES_FOR } from './staff-roles.js';
 
 const DAY_MS = 86_400_000;
 /** Days covered when the question names no period: the last 30 whole days. */
@@ -81,6 +82,7 @@ export const processMetricsTool: BotTool<MetricsQuery, MetricsReport> = {
   description: 'Process metrics (cycle time, on-time delivery, fill rate, stock-out rate, turnover, return rate) for a period; default the last 30 days.',
   args: MetricsQuerySchema,
   roles: ['staff'],
+  staffRoles: STAFF_ROLES_FOR.metrics,
   changesState: false,
   async run(ctx, args) {
     const period = metricsPeriod(args, ctx.now);

@@ -7,6 +7,7 @@ import {
 import type { Language } from '../messages/index.js';
 import { purchasingMessages, type SuggestionRow, type SuggestionView } from '../messages/purchasing.js';
 import { ToolRegistry, type BotTool, type BotToolContext } from './registry.js';
+import { STAFF_ROLES_FOR } from './staff-roles.js';
 
 /** Lines shown per supplier in a reply, most urgent first; the rest stay in the tool's data. */
 export const LINES_SHOWN_PER_SUPPLIER = 10;
@@ -136,6 +137,7 @@ export const reorderSuggestionsTool: BotTool<Args, PurchaseSuggestionData | null
   description: 'Suggested purchase quantities per supplier for SKUs at or below their reorder point; optionally one warehouse, supplier or SKU.',
   args: PurchasingArgs,
   roles: ['staff'],
+  staffRoles: STAFF_ROLES_FOR.purchasing,
   changesState: false,
   async run(ctx, args) {
     let plan: StorePurchasePlan;
@@ -168,6 +170,7 @@ export const createPurchaseOrdersTool: BotTool<Args, { orders: CreatedPurchaseOr
   description: 'Save the current reorder suggestion as draft purchase orders, one per supplier; optionally one warehouse, supplier or SKU.',
   args: PurchasingArgs,
   roles: ['staff'],
+  staffRoles: STAFF_ROLES_FOR.purchasing,
   changesState: true,
   async preview(ctx, args) {
     const { data, view } = await planWithOrders(ctx, args);

@@ -94,8 +94,9 @@ export class ToolRegistry {
   }
 
   private async run(tool: AnyTool, options: Omit<CallOptions, 'tool'>, mode: 'run' | 'preview' = 'run'): Promise<ToolOutcome> {
-    if (!tool.roles.includes(options.caller.role)) {
-      return { ok: false, error: new ForbiddenError(`role ${options.caller.role} may not call ${tool.name}`) };
+    if (!allowed(tool, options.caller)) {
+      const who = options.caller.staffRole ? `staff role ${options.caller.staffRole}` : `role ${options.caller.role}`;
+      return { ok: false, error: new ForbiddenError(`${who} may not call ${tool.name}`, { tool: tool.name }) };
     }
     const parsed = tool.args.safeParse(options.args);
     if (!parsed.success) {
@@ -115,6 +116,13 @@ export class ToolRegistry {
       throw error;
     }
   }
+}
+
+/** The caller's role is listed, and a staff caller's own role too when the tool names staff roles. */
+function allowed(tool: AnyTool, caller: Caller): boolean {
+  if (!tool.roles.includes(caller.role)) return false;
+  if (caller.role !== 'staff' || tool.staffRoles === undefined) return true;
+  return caller.staffRole !== undefined && tool.staffRoles.includes(caller.staffRole);
 }
 
 function actorId(caller: Caller): string | null {

@@ -8,6 +8,7 @@ import { TOWNS } from '../../store/seed/uk-data.js';
 import { routeMessages } from '../messages/routes.js';
 import { customerOf } from './orders.js';
 import { ToolRegistry, type BotTool } from './registry.js';
+import { STAFF_ROLES_FOR } from './staff-roles.js';
 
 /** Most vans a plan asked for in chat may use; more is a fleet decision, not a chat one. */
 export const MAX_VANS = 20;
@@ -56,6 +57,7 @@ export function createRoutePlanTool(options: RouteToolsOptions = {}): BotTool<z.
     description: 'Plan and save the van delivery routes for one warehouse and day: stops per van with arrival times, orders that do not fit.',
     args: RoutePlanArgs,
     roles: ['staff'],
+    staffRoles: STAFF_ROLES_FOR.routes,
     changesState: false,
     async run(ctx, args) {
       const m = routeMessages[ctx.language];

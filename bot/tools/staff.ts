@@ -5,6 +5,7 @@ import {
 } from '../../ops/index.js';
 import { messagesIn, type StockLevelRow, type WeeklyForecast } from '../messages/index.js';
 import { ToolRegistry, type BotTool } from './registry.js';
+import { STAFF_ROLES_FOR } from './staff-roles.js';
 
 /** Rows shown in the low-stock reply; the rest stay in the tool's data. */
 export const LOW_STOCK_SHOWN = 10;
@@ -38,6 +39,7 @@ export const lowStockTool: BotTool<z.infer<typeof LowStockArgs>, LowStockReport>
   description: 'SKUs whose available stock is below the reorder point, most urgent first; optionally one warehouse.',
   args: LowStockArgs,
   roles: ['staff'],
+  staffRoles: STAFF_ROLES_FOR.stockPlanning,
   changesState: false,
   async run(ctx, args) {
     const report = await listLowStock({
@@ -55,6 +57,7 @@ export const stockLevelTool: BotTool<z.infer<typeof StockLevelArgs>, StockRecord
   description: 'On hand, reserved and available units of one SKU in every warehouse.',
   args: StockLevelArgs,
   roles: ['staff'],
+  staffRoles: STAFF_ROLES_FOR.stock,
   changesState: false,
   async run(ctx, args) {
     const stock = await readStock({ db: ctx.db, skus: [args.sku] });
@@ -70,6 +73,7 @@ export const demandForecastTool: BotTool<z.infer<typeof ForecastArgs>, ForecastR
   description: 'Weekly demand forecast with an 80% interval for one SKU, in one warehouse or all of them.',
   args: ForecastArgs,
   roles: ['staff'],
+  staffRoles: STAFF_ROLES_FOR.stockPlanning,
   changesState: false,
   async run(ctx, args) {
     const m = messagesIn(ctx.language);

@@ -71,11 +71,11 @@ export const CARRIERS: readonly Carrier[] = [
 export function staffUsers(nowMs: number): Insertable<StaffUsersTable>[] {
   const people: [string, string, StaffUsersTable['role'], number][] = [
     ['Priya Shah', 'priya', 'admin', 900],
-    ['Tom Barker', 'tom', 'ops', 640],
-    ['Megan Hughes', 'megan', 'ops', 300],
-    ['Aisha Khan', 'aisha', 'support', 520],
-    ['Liam O\u2019Connor', 'liam', 'support', 210],
-    ['Grace Liu', 'grace', 'viewer', 90],
+    ['Tom Barker', 'tom', 'manager', 640],
+    ['Megan Hughes', 'megan', 'logistics', 300],
+    ['Aisha Khan', 'aisha', 'agent', 520],
+    ['Liam O\u2019Connor', 'liam', 'agent', 210],
+    ['Grace Liu', 'grace', 'inventory', 90],
   ];
   return people.map(([name, handle, role, ageDays], i) => ({
     id: i + 1,

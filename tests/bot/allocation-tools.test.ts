@@ -12,7 +12,7 @@ import { TOWNS } from '../../store/seed/uk-data.js';
 import { openSeededTestStore, type TestStore } from '../helpers/store.js';
 
 const NOW = new Date('2026-11-25T15:00:00.000Z');
-const STAFF: Caller = { role: 'staff', staffId: 7, conversationId: 's-alloc' };
+const STAFF: Caller = { role: 'staff', staffId: 7, staffRole: 'manager', conversationId: 's-alloc' };
 const CUSTOMER: Caller = { role: 'customer', customerId: 1, conversationId: 'c-alloc' };
 
 function parse(text: string, entities: Partial<Entity>[] = []): ParseResult {

@@ -10,7 +10,7 @@ import { processMetrics } from '../../ops/index.js';
 import { openSeededTestStore, type TestStore } from '../helpers/store.js';
 
 const NOW = new Date('2026-11-25T15:00:00.000Z');
-const STAFF: Caller = { role: 'staff', staffId: 7, conversationId: 's-metrics' };
+const STAFF: Caller = { role: 'staff', staffId: 7, staffRole: 'manager', conversationId: 's-metrics' };
 const CUSTOMER: Caller = { role: 'customer', customerId: 1, conversationId: 'c-metrics' };
 
 /** Process metrics for staff, against the small seeded demo shop. */

@@ -9,7 +9,7 @@ import { planPurchaseOrdersFromStore } from '../../ops/index.js';
 import { openSeededTestStore, type TestStore } from '../helpers/store.js';
 
 const NOW = new Date('2026-11-25T15:00:00.000Z');
-const STAFF: Caller = { role: 'staff', staffId: 7, conversationId: 's-po' };
+const STAFF: Caller = { role: 'staff', staffId: 7, staffRole: 'manager', conversationId: 's-po' };
 const CUSTOMER: Caller = { role: 'customer', customerId: 1, conversationId: 'c-po' };
 
 const textOf = (outcome: ToolOutcome): string => (outcome.ok ? outcome.result.text : `refused: ${outcome.error.userMessage}`);

@@ -11,7 +11,7 @@ import type { Kysely } from 'kysely';
 import { openSeededTestStore, type TestStore } from '../helpers/store.js';
 
 const NOW = new Date('2026-11-25T15:00:00.000Z');
-const STAFF: Caller = { role: 'staff', staffId: 7 };
+const STAFF: Caller = { role: 'staff', staffId: 7, staffRole: 'manager' };
 const ANONYMOUS: Caller = { role: 'customer', conversationId: 'c-anon' };
 
 /** Product suggestions for customers, against the small seeded demo shop. */

@@ -11,7 +11,7 @@ import type { Language } from '../../bot/messages/index.js';
 import { openSeededTestStore, type TestStore } from '../helpers/store.js';
 
 const NOW = new Date('2026-11-25T15:00:00.000Z');
-const STAFF: Caller = { role: 'staff', staffId: 7, conversationId: 's-1' };
+const STAFF: Caller = { role: 'staff', staffId: 7, staffRole: 'manager', conversationId: 's-1' };
 /** The demo customer: a Leeds flat served by LDS, with orders waiting there. */
 const DEMO_CUSTOMER: Caller = { role: 'customer', customerId: 1, conversationId: 'c-1' };
 const LONDON_CLOCK = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Europe/London' });

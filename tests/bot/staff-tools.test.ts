@@ -10,7 +10,7 @@ import { readStock } from '../../ops/index.js';
 import { openSeededTestStore, type TestStore } from '../helpers/store.js';
 
 const NOW = new Date('2026-11-25T15:00:00.000Z');
-const STAFF: Caller = { role: 'staff', staffId: 7, conversationId: 's-1' };
+const STAFF: Caller = { role: 'staff', staffId: 7, staffRole: 'manager', conversationId: 's-1' };
 const CUSTOMER: Caller = { role: 'customer', customerId: 1, conversationId: 'c-1' };
 
 function parse(intent: string, entities: Partial<Entity>[] = [], text = intent): ParseResult {
@@ -81,7 +81,7 @@ describe('staff tools in the dialogue', () => {
   it('forecasts four weekly numbers with an interval and the method chosen', async () => {
     const [record] = await readStock({ db: store.db });
     const reply = await say(parse('demand_forecast', [skuEntity(record?.sku ?? '')]));
-    const weeks = reply.split('\n').filter((line) => /^• Week from .*: \d+ units \(\d+–\d+\)$/.test(line));
+    const weeks = reply.split('\n').filter((line) => /^\w{3} \d+ \w{3} \| \d+ \| \d+–\d+$/.test(line));
     expect(weeks).toHaveLength(4);
     expect(reply).toMatch(/80% interval/);
     expect(reply).toMatch(/Method: [\w-]+\. Why: ./);
@@ -90,7 +90,7 @@ describe('staff tools in the dialogue', () => {
   it('takes the horizon from a quantity', async () => {
     const [record] = await readStock({ db: store.db });
     const reply = await say(parse('demand_forecast', [skuEntity(record?.sku ?? ''), { type: 'quantity', value: '2' }]));
-    expect(reply.split('\n').filter((line) => line.startsWith('• Week from'))).toHaveLength(2);
+    expect(reply.split('\n').filter((line) => /^\w{3} \d+ \w{3} \| /.test(line))).toHaveLength(2);
   });
 
   it('tells staff plainly when a staff question is not available yet', async () => {
@@ -110,5 +110,33 @@ describe('staff tools in the dialogue', () => {
     const outcome = await tools.call({ db: store.db, caller: CUSTOMER, tool, args, now: NOW });
     expect(outcome.ok).toBe(false);
     if (!outcome.ok) expect(outcome.error).toBeInstanceOf(ForbiddenError);
+  });
+});
+
+describe('staff roles', () => {
+  let store: TestStore;
+  const tools = createBotTools();
+  beforeAll(async () => { store = await openSeededTestStore({ seed: 42, now: NOW }); });
+  afterAll(async () => { await store.cleanup(); });
+
+  it('refuses a tool the staff role does not include, politely, and audits the refusal', async () => {
+    const agent: Caller = { role: 'staff', staffId: 4, staffRole: 'agent', conversationId: 's-roles' };
+    const state = emptyState();
+    const outcome = await respond({
+      db: store.db, tools, state, now: NOW, limits: { maxAttempts: 3, windowSeconds: 900 }, caller: agent,
+      parse: { text: 'how did we do last month', language: 'en', intents: [{ name: 'process_metrics', confidence: 0.9 }], entities: [] },
+    });
+    expect(outcome.replies.map((r) => r.text)).toEqual([messagesIn('en').notAllowed]);
+    const audit = await store.db.selectFrom('audit_log').select(['tool', 'outcome', 'actor_id']).where('conversation_id', '=', 's-roles').execute();
+    expect(audit).toEqual([{ tool: 'process_metrics', outcome: 'refused', actor_id: '4' }]);
+  });
+
+  it('lets the roles a tool names through', async () => {
+    const inventory: Caller = { role: 'staff', staffId: 6, staffRole: 'inventory' };
+    const logistics: Caller = { role: 'staff', staffId: 3, staffRole: 'logistics' };
+    const call = (caller: Caller, tool: string) => tools.call({ db: store.db, caller, tool, args: {}, now: NOW });
+    expect((await call(inventory, 'low_stock_list')).ok).toBe(true);
+    expect((await call(logistics, 'low_stock_list')).ok).toBe(false);
+    expect((await call(logistics, 'process_metrics')).ok).toBe(false);
   });
 });
