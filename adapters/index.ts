@@ -5,3 +5,4 @@ export { openApiDocument } from './rest/openapi.js';
 export { attachWebchat, type WebchatOptions } from './webchat/socket.js';
 export { toErrorResponse, type ErrorBody } from './errors.js';
 export type { Authenticate } from './auth.js';
+export { attachAgents, deliverToWebchat, type AgentsOptions } from './agents/index.js';

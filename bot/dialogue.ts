@@ -1,10 +1,11 @@
 import type { Kysely } from 'kysely';
-import { RuleViolationError, type CounterpartError } from '../core/errors.js';
 import type { ParseResult } from '../core/nlu.js';
 import type { Caller, KnowledgeBase } from '../core/tools.js';
-import type { Database } from '../store/index.js';
+import type { Database, HandoffReason } from '../store/index.js';
+import { handOff, LOW_CONFIDENCE_TURNS_BEFORE_HANDOFF } from './handoff-dialogue.js';
 import { identify, type IdentityLimits } from './identify.js';
 import { chooseLanguage, messagesIn, type Catalogue } from './messages/index.js';
+import { refusal } from './refusal.js';
 import { extractTables } from './text-tables.js';
 import { ALSO_BOUGHT, KNOWLEDGE_INTENTS, SMALL_TALK, STAFF_INTENTS } from './intent-routes.js';
 import { mainMenu, yesNo, type Reply } from './reply.js';
@@ -41,6 +42,10 @@ export interface TurnOutcome {
   replies: Reply[];
   /** Set when this turn identified the customer. */
   identifiedCustomerId?: number;
+  /** Set when this turn handed the conversation to a colleague; the pipeline tells the agents. */
+  handoff?: { id: number; reason: HandoffReason };
+  /** The bot did not understand (low confidence, nothing in the knowledge base). */
+  unclear?: boolean;
 }
 
 const fallback = (m: Catalogue): Reply => ({ text: m.fallback, quickReplies: mainMenu(m) });
@@ -57,13 +62,28 @@ function top(parse: ParseResult): { name: string; confidence: number } {
  *
  * @remarks The order of precedence: an identity check in progress, then a question the bot
  * asked (a slot or a confirmation), then the customer's new request. A clear new request
- * interrupts an unanswered question, so the customer is never stuck in a form.
+ * interrupts an unanswered question, so the customer is never stuck in a form. A customer who
+ * asks for a person, or whom the bot fails to understand twice in a row, is handed to a colleague
+ * (see {@link handOff}).
  */
 export async function respond(ctx: TurnContext): Promise<TurnOutcome> {
   ctx.state.language = chooseLanguage({ parse: ctx.parse, previous: ctx.state.language, quotesNames: asksForNames(ctx.state.pending) });
-  if (ctx.state.identify) return continueIdentify(ctx);
-  if (ctx.state.pending) return continuePending(ctx, ctx.state.pending);
-  return handleIntent(ctx);
+  const unclearBefore = ctx.state.lowConfidenceTurns ?? 0;
+  ctx.state.lowConfidenceTurns = undefined;
+  const intent = top(ctx.parse);
+  // A clear request for a person interrupts any question the bot is asking.
+  if (intent.name === 'human_handoff' && intent.confidence >= SWITCH_CONFIDENCE) return handOff({ ...ctx, reason: 'customer_asked' });
+  const outcome = ctx.state.identify ? await continueIdentify(ctx)
+    : ctx.state.pending ? await continuePending(ctx, ctx.state.pending)
+    : await handleIntent(ctx);
+  if (!outcome.unclear) return outcome;
+  // Two misunderstandings in a row: a person does better than a third menu.
+  const unclear = unclearBefore + 1;
+  if (unclear < LOW_CONFIDENCE_TURNS_BEFORE_HANDOFF || ctx.caller.role !== 'customer') {
+    ctx.state.lowConfidenceTurns = unclear;
+    return outcome;
+  }
+  return handOff({ ...ctx, reason: 'low_confidence' });
 }
 
 /** Whether the bot's open question asks for names or an address (see {@link chooseLanguage}). */
@@ -81,12 +101,14 @@ async function handleIntent(ctx: TurnContext): Promise<TurnOutcome> {
   if (intent.confidence < MIN_INTENT_CONFIDENCE || intent.name === 'out_of_scope') {
     // Not one of our tasks; the knowledge base may still know (it says null when it does not).
     const answer = await knowledgeReply(ctx);
-    return { replies: [answer ?? fallback(say(ctx))] };
+    if (answer) return { replies: [answer] };
+    return { replies: [fallback(say(ctx))], unclear: intent.confidence < MIN_INTENT_CONFIDENCE };
   }
   // Staff get their own version of a task where one exists ("where is order X?" for any order).
   const task = (ctx.caller.role === 'staff' ? STAFF_TASKS[intent.name] : undefined) ?? TASKS[intent.name];
   if (task) return startTask(ctx, task);
   if (intent.name === 'identify') return startIdentify(ctx, undefined);
+  if (intent.name === 'human_handoff') return handOff({ ...ctx, reason: 'customer_asked' });
   if (intent.name === 'recommend_product') return recommend(ctx);
   if (KNOWLEDGE_INTENTS.has(intent.name)) return answerFromKnowledge(ctx);
   if (STAFF_INTENTS.has(intent.name)) return staffIntent(ctx, intent.name);
@@ -293,23 +315,4 @@ function callOptions(ctx: TurnContext, pending: PendingCall): CallOptions {
   return {
     db: ctx.db, caller: ctx.caller, tool: pending.tool, args: pending.args, now: ctx.now, signal: ctx.signal, language: ctx.state.language,
   };
-}
-
-/** Explains a tool's refusal in the customer's language, with a button for what the rule suggests instead. */
-function refusal(m: Catalogue, error: CounterpartError, pending: PendingCall): Reply {
-  const orderId = typeof pending.args.orderId === 'number' ? pending.args.orderId : undefined;
-  if (error.code === 'not_found') {
-    return { text: orderId ? m.orderNotFound({ orderId }) : m.notFound };
-  }
-  if (error.code === 'forbidden') return { text: m.notAllowed };
-  const details = error.details ?? {};
-  const text = m.refusal({
-    code: error.code, userMessage: error.userMessage, tool: pending.tool, orderId,
-    status: typeof details.status === 'string' ? details.status : undefined,
-    returnBy: typeof details.returnBy === 'string' ? details.returnBy : undefined,
-    returnable: typeof details.returnable === 'number' ? details.returnable : undefined,
-  });
-  const suggestion = error instanceof RuleViolationError ? error.suggestion : undefined;
-  if (!suggestion || !orderId) return { text };
-  return { text, quickReplies: [suggestion === 'start_return' ? m.suggestReturn({ orderId }) : m.suggestCancel({ orderId })] };
 }

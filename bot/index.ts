@@ -1,6 +1,8 @@
 export { Bot, toActivity, type BotOptions, type TurnResult } from './pipeline.js';
 export { ChannelDirectory } from './channels.js';
 export { StaffAdmin } from './staff-admin.js';
+export { AGENT_ROLES, HandoffDesk, HandoffOutcomeSchema, HandoffSummarySchema, type Agent, type HandoffDeskOptions, type HandoffSummary, type QueueEntry } from './handoff.js';
+export { HandoffEvents, type HandoffEvent, type HandoffListener } from './handoff-events.js';
 export { extractTables } from './text-tables.js';
 export { ToolRegistry, type BotTool, type ToolOutcome } from './tools/registry.js';
 export { registerStaffTools } from './tools/staff.js';

@@ -6,15 +6,16 @@ import type { Logger } from '../core/logger.js';
 import type { NluEngine, ParseResult } from '../core/nlu.js';
 import type { Caller, Clock, KnowledgeBase, ToolResult } from '../core/tools.js';
 import {
-  createConversation, findInboundByClientId, findReplies, findStaffUser, getConversation, insertMessages, listMessages,
-  saveConversationState, type Conversation, type Database, type Message, type NewMessage, type StaffUser,
+  createConversation, findInboundByClientId, findOpenHandoff, findReplies, findStaffUser, getConversation, insertMessages, listMessages,
+  saveConversationState, type Conversation, type Database, type Handoff, type Message, type NewMessage, type StaffUser,
 } from '../store/index.js';
 import { callToolDirectly } from './direct-call.js';
 import { respond } from './dialogue.js';
+import { HandoffEvents, type HandoffEvent } from './handoff-events.js';
 import type { IdentityLimits } from './identify.js';
-import { messagesIn } from './messages/index.js';
+import { chooseLanguage, messagesIn } from './messages/index.js';
 import { mainMenu, type Reply } from './reply.js';
-import { parseState } from './state.js';
+import { parseState, type DialogueState } from './state.js';
 import type { ToolRegistry } from './tools/registry.js';
 
 /** What the bot needs; the server wires it. */
@@ -26,6 +27,13 @@ export interface BotOptions {
   clock: Clock;
   limits: IdentityLimits;
   logger: Logger;
+  /**
+   * Where the bot tells agents' channels about hand-offs: one it opened, and every customer
+   * message it stored without answering while a hand-off was open. Share it with the
+   * `HandoffDesk` the agents use.
+   * @defaultValue a private hub nobody listens to
+   */
+  handoffEvents?: HandoffEvents;
 }
 
 /** Result of one inbound message. */
@@ -39,6 +47,12 @@ export interface TurnResult {
 /** Concurrent writers to one conversation retry this many times before giving up. */
 const MAX_CONFLICT_RETRIES = 3;
 
+/** A committed turn and what to tell the hand-off listeners about it. */
+interface TurnDone {
+  result: TurnResult;
+  events: HandoffEvent[];
+}
+
 /**
  * The turn pipeline every channel uses: validate, deduplicate, understand, decide, act,
  * then store both sides of the turn, the audit rows and the new state in one transaction.
@@ -48,7 +62,11 @@ const MAX_CONFLICT_RETRIES = 3;
  * const { replies } = await bot.handleMessage({ conversationId: id, channel: 'rest', text: 'where is my order?' });
  */
 export class Bot {
-  constructor(private readonly options: BotOptions) {}
+  private readonly handoffEvents: HandoffEvents;
+
+  constructor(private readonly options: BotOptions) {
+    this.handoffEvents = options.handoffEvents ?? new HandoffEvents({ logger: options.logger });
+  }
 
   /**
    * Starts a conversation for whoever the token named: a customer, a registered staff user, or
@@ -98,6 +116,13 @@ export class Bot {
     return callToolDirectly({ ...options, db, tools, now: clock.now() });
   }
 
+  /**
+   * Runs one customer or staff turn.
+   *
+   * @remarks While a hand-off is queued or active for the conversation, the message is stored
+   * and passed to the agents (a `customer_message` hand-off event); the bot neither answers nor
+   * runs a tool, and `replies` is empty.
+   */
   async handleMessage(message: InboundMessage): Promise<TurnResult> {
     const text = checkMessageText(message.text);
     await this.openConversation(message);
@@ -107,7 +132,9 @@ export class Bot {
     if (!parse) throw new DependencyError('NLU returned no result');
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.turn({ ...message, text }, parse);
+        const done = await this.turn({ ...message, text }, parse);
+        done.events.forEach((event) => this.handoffEvents.publish(event));
+        return done.result;
       } catch (error) {
         const replay = await this.replayed(message);
         if (replay) return replay; // a concurrent copy of the same message won the race
@@ -125,7 +152,7 @@ export class Bot {
     return { inbound: toActivity(inbound), replies: replies.map(toActivity), duplicate: true };
   }
 
-  private async turn(message: InboundMessage & { text: string }, parse: ParseResult): Promise<TurnResult> {
+  private async turn(message: InboundMessage & { text: string }, parse: ParseResult): Promise<TurnDone> {
     const { db, clock } = this.options;
     return db.transaction().execute(async (trx) => {
       const conversation = await getConversation(trx, message.conversationId);
@@ -134,6 +161,8 @@ export class Bot {
       const customerId = caller.customerId;
       const state = parseState(conversation.state);
       const now = clock.now();
+      const handoff = caller.role === 'customer' ? await findOpenHandoff(trx, conversation.id) : undefined;
+      if (handoff) return silentTurn(trx, { message, parse, caller, conversation, state, handoff, now });
       const customer = customerId === undefined ? undefined
         : await trx.selectFrom('customers').select('name').where('id', '=', customerId).executeTakeFirst();
       const outcome = await respond({
@@ -147,9 +176,37 @@ export class Bot {
         customerId: outcome.identifiedCustomerId ?? customerId ?? null, now,
       });
       const [inbound, ...replies] = rows.map(toActivity);
-      return { inbound: inbound as Activity, replies, duplicate: false };
+      const events: HandoffEvent[] = outcome.handoff
+        ? [{ type: 'opened', handoffId: outcome.handoff.id, conversationId: conversation.id, reason: outcome.handoff.reason }]
+        : [];
+      return { result: { inbound: inbound as Activity, replies, duplicate: false }, events };
     });
   }
+}
+
+/**
+ * A customer's turn while a colleague has the conversation: store the message, keep the
+ * language up to date for the bot's "you're back" message, answer nothing.
+ *
+ * @remarks The state is still written (with its version check), so a turn racing the agent's
+ * release conflicts and retries instead of staying silent after the hand-off closed.
+ */
+async function silentTurn(db: Kysely<Database>, options: {
+  message: InboundMessage & { text: string }; parse: ParseResult; caller: Caller; conversation: Conversation;
+  state: DialogueState; handoff: Handoff; now: Date;
+}): Promise<TurnDone> {
+  const { message, parse, caller, conversation, state, handoff, now } = options;
+  state.language = chooseLanguage({ parse, previous: state.language, quotesNames: false });
+  const rows = messageRows({ message, parse, replies: [], caller, now });
+  await insertMessages(db, rows);
+  await saveConversationState(db, {
+    id: conversation.id, state: JSON.stringify(state), expectedVersion: conversation.version, customerId: caller.customerId ?? null, now,
+  });
+  const inbound = toActivity(rows[0] as NewMessage);
+  return {
+    result: { inbound, replies: [], duplicate: false },
+    events: [{ type: 'customer_message', handoffId: handoff.id, conversationId: conversation.id, activity: inbound }],
+  };
 }
 
 /**

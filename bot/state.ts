@@ -33,6 +33,11 @@ export const DialogueStateSchema = z.object({
   /** The last tool that answered, with its arguments: a follow-up ("create those") takes its scope. */
   lastCall: z.object({ tool: z.string(), args: z.record(z.string(), z.unknown()) }).optional(),
   /**
+   * Turns in a row the bot did not understand (intent below the confidence threshold and
+   * nothing in the knowledge base); at two, a colleague takes over. Absent means none.
+   */
+  lowConfidenceTurns: z.number().int().min(0).optional(),
+  /**
    * The language of the customer's last message that showed one, for texts the bot sends
    * on its own. States saved before replies were translated have none: English.
    */

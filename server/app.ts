@@ -4,26 +4,32 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import express from 'express';
 import { Server as SocketServer } from 'socket.io';
-import { attachWebchat, createAdminRouter, createOpsRouter, createRestRouter, restErrorHandler, type Authenticate } from '../adapters/index.js';
+import { attachAgents, attachWebchat, createAdminRouter, createOpsRouter, createRestRouter, restErrorHandler, type Authenticate } from '../adapters/index.js';
 import { createKbRouter } from '../adapters/kb/index.js';
 import type { KnowledgeBase } from '../core/tools.js';
 import { openKnowledgeBase } from './knowledge.js';
-import { Bot, createBotTools, signCustomerToken, signStaffToken, StaffAdmin, verifyToken } from '../bot/index.js';
+import { Bot, HandoffDesk, HandoffEvents, createBotTools, signCustomerToken, signStaffToken, StaffAdmin, verifyToken } from '../bot/index.js';
 import type { Logger } from '../core/logger.js';
+import type { Notifier } from '../core/table.js';
 import { systemClock, type Clock } from '../core/tools.js';
 import { openNlu } from './nlu.js';
 import { findStaffUser, openDatabase, type Store } from '../store/index.js';
 import { DEMO_CUSTOMER, DEMO_STAFF_ID, isDatabaseEmpty, seedDemoShop } from '../store/seed/index.js';
 import type { Config } from './config.js';
 import { createLogger } from './logger.js';
+import { SLACK_EVENTS_PATH, startStaffChannels } from './staff-channels.js';
 
 const WEB_DIR = fileURLToPath(new URL('../web/', import.meta.url));
 /** Socket frames above this are dropped by socket.io before any handler runs. */
 const MAX_SOCKET_FRAME_BYTES = 64 * 1024;
+/** The support agent the demo agent console (`/agents`) signs in as: Aisha Khan. */
+const DEMO_AGENT_ID = 4;
 
 export interface RunningServer {
   url: string;
   store: Store;
+  /** Proactive senders of the configured staff channels (Teams, Slack), for alerts. */
+  notifiers: Notifier[];
   close(): Promise<void>;
 }
 
@@ -52,12 +58,20 @@ export async function startServer(options: { config: Config; logger?: Logger; cl
     if (api) return api(req, res, next);
     res.status(503).set('retry-after', '2').json({ error: { code: 'starting', message: 'The assistant is starting; try again in a moment.' } });
   });
+  // Slack signs the raw bytes: its route comes before anything that parses a body.
+  let slack: express.Router | undefined;
+  app.post(SLACK_EVENTS_PATH, (req, res, next) => {
+    if (slack) return slack(req, res, next);
+    if (!config.SLACK_BOT_TOKEN) return next();
+    res.status(503).set('retry-after', '2').end();
+  });
   app.get('/', async (_req, res) => { res.type('html').send(await demoPage({ config, clock })); });
   app.get('/staff', async (_req, res, next) => {
     const page = config.DEMO_MODE ? await staffDemoPage({ config, clock, store }) : undefined;
     if (!page) return next();
     res.type('html').send(page);
   });
+  app.get('/agents', async (_req, res) => { res.type('html').send(await agentsPage({ config, clock, store })); });
   app.get('/help/:article', async (req, res, next) => {
     // Sources cited by the bot link here: the demo knowledge-base articles, as plain text.
     const name = String(req.params.article);
@@ -77,6 +91,7 @@ export async function startServer(options: { config: Config; logger?: Logger; cl
   let markReady: () => void = () => {};
   const ready = new Promise<void>((resolve) => { markReady = resolve; });
   io.of('/chat').use((_socket, next) => { void ready.then(() => next()); });
+  io.of('/agents').use((_socket, next) => { void ready.then(() => next()); });
   const closers: Array<() => Promise<void>> = [];
   const close = async () => {
     await closeAll(io, http);
@@ -89,9 +104,16 @@ export async function startServer(options: { config: Config; logger?: Logger; cl
     await seedIfEmpty({ store, config, logger, clock });
     const kb = await openKnowledgeBase({ store, config, logger });
     closers.push(() => kb.close());
-    const bot = await createBot({ store, config, logger, clock, kb });
+    const handoffEvents = new HandoffEvents({ logger });
+    const bot = await createBot({ store, config, logger, clock, kb, handoffEvents });
     attachWebchat({ io, bot, authenticate, logger });
+    attachAgents({ io, desk: new HandoffDesk({ db: store.db, clock, events: handoffEvents }), authenticate, logger });
+    const channels = await startStaffChannels({ config, bot, store, logger, clock });
+    closers.push(() => channels.close());
+    slack = channels.slack;
     const root = express.Router();
+    // Before the REST routes, whose JSON parser would read the Teams activity first.
+    if (channels.teams) root.use(channels.teams);
     if (config.KB_ADMIN_TOKEN) root.use('/kb', createKbRouter({ kb, adminToken: config.KB_ADMIN_TOKEN, logger }));
     root.use('/ops', createOpsRouter({ bot, authenticate, logger }));
     if (config.ADMIN_TOKEN) root.use('/admin', createAdminRouter({ staff: new StaffAdmin(store.db, clock), adminToken: config.ADMIN_TOKEN, logger }));
@@ -99,17 +121,20 @@ export async function startServer(options: { config: Config; logger?: Logger; cl
     api = root;
     markReady();
     logger.info({ url }, `Counterpart is ready at ${url}`);
-    return { url, store, close };
+    return { url, store, notifiers: channels.notifiers, close };
   } catch (error) {
     await close();
     throw error;
   }
 }
 
-async function createBot(options: { store: Store; config: Config; logger: Logger; clock: Clock; kb: KnowledgeBase }): Promise<Bot> {
+async function createBot(options: {
+  store: Store; config: Config; logger: Logger; clock: Clock; kb: KnowledgeBase; handoffEvents: HandoffEvents;
+}): Promise<Bot> {
   const nlu = await openNlu(options);
   return new Bot({
     db: options.store.db, nlu, tools: createBotTools(), clock: options.clock, logger: options.logger, knowledge: options.kb,
+    handoffEvents: options.handoffEvents,
     limits: { maxAttempts: options.config.IDENTITY_MAX_ATTEMPTS, windowSeconds: options.config.IDENTITY_WINDOW_SECONDS },
   });
 }
@@ -145,6 +170,19 @@ async function staffDemoPage(options: { config: Config; clock: Clock; store: Sto
   const html = await readFile(new URL('staff.html', `file://${WEB_DIR}`), 'utf8');
   const token = signStaffToken({ staffId: staff.id, secret: options.config.CUSTOMER_TOKEN_SECRET, now: options.clock.now() });
   return html.replaceAll('__COUNTERPART_TOKEN__', token).replaceAll('__STAFF_NAME__', escapeHtml(staff.name));
+}
+
+/**
+ * The agent console. In demo mode its sign-in form comes filled in with the demo agent's token;
+ * otherwise agents paste the staff token their back office signed for them.
+ */
+async function agentsPage(options: { config: Config; clock: Clock; store: Store }): Promise<string> {
+  const html = await readFile(new URL('agents.html', `file://${WEB_DIR}`), 'utf8');
+  const agent = options.config.DEMO_MODE ? await findStaffUser(options.store.db, DEMO_AGENT_ID) : undefined;
+  const token = agent?.role === 'agent'
+    ? signStaffToken({ staffId: agent.id, secret: options.config.CUSTOMER_TOKEN_SECRET, now: options.clock.now() })
+    : '';
+  return html.replaceAll('__AGENT_TOKEN__', token);
 }
 
 function escapeHtml(text: string): string {

@@ -74,7 +74,9 @@ const EnvSchema = z.object({
   clientId: z.string().min(1).optional(),
   clientSecret: z.string().min(1).optional(),
   tenantId: z.string().min(1).optional(),
-  /** Slack app: both set turns on `POST /slack/events`. */
+  /** Accept unauthenticated Teams activities when no `clientId` is set: for the local Bot Framework Emulator only. @defaultValue false */
+  TEAMS_ANONYMOUS: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  /** Slack app: both set turns on `POST /slack/events` (HTTP mode); Socket Mode needs the bot token and `SLACK_APP_TOKEN`. */
   SLACK_SIGNING_SECRET: z.string().min(1).optional(),
   SLACK_BOT_TOKEN: z.string().min(1).optional(),
   /** Slack Socket Mode instead of HTTP (needs an app-level token `xapp-…`). */

@@ -55,6 +55,8 @@ export const en: Catalogue = {
   deny: 'No problem. Is there anything else I can help with?',
   complaint: `I'm sorry about that. Tell me the order number and I'll look at what went wrong, or write to ${CONTACT} and a colleague will pick it up.`,
   humanHandoff: `I can't bring a colleague into this chat yet. You can reach our team at ${CONTACT}, Monday to Friday 9:00–17:30; please include your order number.`,
+  handoffConnecting: "I'm connecting you with a colleague. Please stay in this chat: they'll reply here as soon as they're free.",
+  handoffReturned: "You're back with the assistant. Is there anything else I can help with?",
   fallback: "Sorry, I didn't quite get that. Here's what I can help with:",
   staffOnly: 'That is something our staff tools answer. Here I can help with your orders, returns and questions about our shop.',
   knowledgeUnknown: `I'm sorry, I don't know the answer to that. A colleague can help: write to ${CONTACT} and include your order number if it's about an order.`,

@@ -1,0 +1,21 @@
+import type { Server } from 'socket.io';
+import type { HandoffEvents } from '../../bot/index.js';
+
+/** The web chat adapter's room for one conversation (see `adapters/webchat/socket.ts`). */
+const chatRoom = (conversationId: string) => `conversation:${conversationId}`;
+
+/**
+ * Sends what agents say (and the bot's "you're back with the assistant" when a hand-off closes)
+ * to the customer's web chat tabs as `message` Activities on namespace `/chat`.
+ *
+ * @remarks The messages are stored before the event is published, so a customer who is offline
+ * now sees them in the history the next time the widget connects.
+ * @returns the function that stops delivering.
+ */
+export function deliverToWebchat(options: { io: Server; events: HandoffEvents }): () => void {
+  const chat = options.io.of('/chat');
+  return options.events.subscribe((event) => {
+    if (event.type !== 'agent_message' && event.type !== 'closed') return;
+    chat.to(chatRoom(event.conversationId)).emit('message', event.activity);
+  });
+}

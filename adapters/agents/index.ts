@@ -1,0 +1,2 @@
+export { attachAgents, type AgentsOptions } from './socket.js';
+export { deliverToWebchat } from './deliver.js';

@@ -1,0 +1,5 @@
+export { createSlackRouter, SLACK_EVENTS_PATH, type SlackRouterOptions } from './http.js';
+export { startSlackSocketMode, type SlackSocketMode, type SlackSocketModeOptions } from './socket-mode.js';
+export { createSlackNotifier, type SlackNotifierOptions } from './notifier.js';
+export type { SlackChannelOptions } from './options.js';
+export { NOT_REGISTERED_TEXT } from './texts.js';
