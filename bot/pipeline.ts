@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { checkMessageText, RoleSchema, type Activity, type Channel, type InboundMessage, type Principal } from '../core/activity.js';
 import { ConflictError, DependencyError, ForbiddenError } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
+import type { TurnObserver, TurnRecord } from '../core/observer.js';
 import type { NluEngine, ParseResult } from '../core/nlu.js';
 import type { Caller, Clock, KnowledgeBase, ToolResult } from '../core/tools.js';
 import {
@@ -34,6 +35,8 @@ export interface BotOptions {
    * @defaultValue a private hub nobody listens to
    */
   handoffEvents?: HandoffEvents;
+  /** Told about every committed turn (metrics, live monitor, background scoring). @defaultValue none */
+  observers?: readonly TurnObserver[];
 }
 
 /** Result of one inbound message. */
@@ -128,18 +131,35 @@ export class Bot {
     await this.openConversation(message);
     const earlier = await this.replayed(message);
     if (earlier) return earlier;
+    const started = performance.now();
     const [parse] = await this.options.nlu.parse([text]);
     if (!parse) throw new DependencyError('NLU returned no result');
+    const nluMs = performance.now() - started;
     for (let attempt = 0; ; attempt++) {
       try {
         const done = await this.turn({ ...message, text }, parse);
         done.events.forEach((event) => this.handoffEvents.publish(event));
+        this.observe({ ...done.result, parse, nluMs, totalMs: performance.now() - started, message });
         return done.result;
       } catch (error) {
         const replay = await this.replayed(message);
         if (replay) return replay; // a concurrent copy of the same message won the race
         if (!(error instanceof ConflictError) || attempt >= MAX_CONFLICT_RETRIES) throw error;
         this.options.logger.debug({ conversationId: message.conversationId, attempt }, 'turn conflict, retrying');
+      }
+    }
+  }
+
+  private observe(turn: TurnResult & { parse: ParseResult; nluMs: number; totalMs: number; message: InboundMessage }): void {
+    const record: TurnRecord = {
+      conversationId: turn.message.conversationId, channel: turn.message.channel, inbound: turn.inbound, replies: turn.replies,
+      parse: turn.parse, nluMs: turn.nluMs, totalMs: turn.totalMs,
+    };
+    for (const observer of this.options.observers ?? []) {
+      try {
+        observer.onTurn(record);
+      } catch (error) {
+        this.options.logger.error({ err: error }, 'turn observer failed');
       }
     }
   }

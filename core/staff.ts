@@ -4,9 +4,10 @@ import { z } from 'zod';
  * What a staff user does, which decides the tools they may call.
  *
  * @remarks `agent` answers customers in hand-offs; `inventory` and `logistics` run stock and
- * deliveries; `manager` sees every operations answer; `admin` also manages staff and roles.
+ * deliveries; `manager` sees every operations answer; `monitor` reads conversation logs and the
+ * sentiment dashboard (personal data redacted); `admin` also manages staff and roles.
  */
-export const StaffRoleSchema = z.enum(['agent', 'inventory', 'logistics', 'manager', 'admin']);
+export const StaffRoleSchema = z.enum(['agent', 'inventory', 'logistics', 'manager', 'monitor', 'admin']);
 export type StaffRole = z.infer<typeof StaffRoleSchema>;
 export const STAFF_ROLES: readonly StaffRole[] = StaffRoleSchema.options;
 
