@@ -1,6 +1,6 @@
 import express from 'express';
 import { z } from 'zod';
-import { InvalidInputError } from '../../core/errors.js';
+import { parseInput } from '../../core/validation.js';
 import type { Logger } from '../../core/logger.js';
 import type { Bot } from '../../bot/index.js';
 import { principalFromHeaders, type Authenticate } from '../auth.js';
@@ -30,13 +30,9 @@ export interface OpsRouterOptions {
 export function createOpsRouter(options: OpsRouterOptions): express.Router {
   const router = express.Router();
   router.get('/metrics', async (req, res) => {
-    const query = MetricsQuery.safeParse(req.query);
-    if (!query.success) {
-      const issue = query.error.issues[0];
-      throw new InvalidInputError(`${issue?.path.join('.') || 'query'}: ${issue?.message ?? 'invalid'}`);
-    }
+    const query = parseInput(MetricsQuery, req.query, 'query');
     const principal = principalFromHeaders(req.headers, options.authenticate);
-    const result = await options.bot.callTool({ principal, tool: 'process_metrics', args: query.data });
+    const result = await options.bot.callTool({ principal, tool: 'process_metrics', args: query });
     res.json({ metrics: result.data, text: result.text });
   });
   router.use(restErrorHandler(options.logger));

@@ -1,15 +1,5 @@
-import { type Kysely, type ColumnDefinitionBuilder, type CreateTableBuilder } from 'kysely';
-
-type Builder = CreateTableBuilder<string, never>;
-
-/** Generated integer primary key in the dialect's own way. */
-function withId(table: Builder, dialect: 'sqlite' | 'postgres'): Builder {
-  return dialect === 'postgres'
-    ? table.addColumn('id', 'serial', (c) => c.primaryKey())
-    : table.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement());
-}
-
-const notNull = (c: ColumnDefinitionBuilder) => c.notNull();
+import type { Kysely } from 'kysely';
+import { notNull, withId } from './helpers.js';
 
 export async function up(db: Kysely<unknown>, dialect: 'sqlite' | 'postgres'): Promise<void> {
   await db.schema.createTable('customers')

@@ -1,15 +1,5 @@
-import { type Kysely, type ColumnDefinitionBuilder, type CreateTableBuilder } from 'kysely';
-
-type Builder = CreateTableBuilder<string, never>;
-
-/** Generated integer primary key in the dialect's own way (as in `001-initial`). */
-function withId(table: Builder, dialect: 'sqlite' | 'postgres'): Builder {
-  return dialect === 'postgres'
-    ? table.addColumn('id', 'serial', (c) => c.primaryKey())
-    : table.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement());
-}
-
-const notNull = (c: ColumnDefinitionBuilder) => c.notNull();
+import type { Kysely } from 'kysely';
+import { notNull, withId } from './helpers.js';
 
 /**
  * Draft purchase orders staff confirm in chat, and the delivery route plans they ask for.

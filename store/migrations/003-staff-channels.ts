@@ -1,14 +1,5 @@
-import { sql, type Kysely, type ColumnDefinitionBuilder, type CreateTableBuilder } from 'kysely';
-
-type Builder = CreateTableBuilder<string, never>;
-
-function withId(table: Builder, dialect: 'sqlite' | 'postgres'): Builder {
-  return dialect === 'postgres'
-    ? table.addColumn('id', 'serial', (c) => c.primaryKey())
-    : table.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement());
-}
-
-const notNull = (c: ColumnDefinitionBuilder) => c.notNull();
+import { sql, type Kysely } from 'kysely';
+import { notNull, withId } from './helpers.js';
 
 /**
  * Staff channels: which Teams/Slack user is which staff user, which platform conversation is
