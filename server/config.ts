@@ -83,6 +83,8 @@ const EnvSchema = z.object({
   SLACK_APP_TOKEN: z.string().min(1).optional(),
   /** Slack channel id alerts are posted to. */
   SLACK_ALERT_CHANNEL: z.string().min(1).optional(),
+  /** Slack channel id where each hand-off to a person opens a thread agents answer in. @defaultValue SLACK_ALERT_CHANNEL */
+  SLACK_HANDOFF_CHANNEL: z.string().min(1).optional(),
   /** Base URL of Slack's Web API; only tests point it elsewhere. @defaultValue https://slack.com/api/ */
   SLACK_API_URL: z.string().url().optional(),
 });

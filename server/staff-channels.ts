@@ -1,11 +1,15 @@
 import express from 'express';
-import { createSlackNotifier, createSlackRouter, SLACK_EVENTS_PATH, startSlackSocketMode } from '../adapters/slack/index.js';
+import type { Kysely } from 'kysely';
+import {
+  createSlackNotifier, createSlackRouter, HandoffThreadReferenceSchema, handoffThreadIds, SLACK_EVENTS_PATH, SlackHandoffs, startSlackSocketMode,
+  type HandoffThreadStore,
+} from '../adapters/slack/index.js';
 import { createTeamsNotifier, createTeamsRouter } from '../adapters/teams/index.js';
-import { ChannelDirectory, type Bot } from '../bot/index.js';
+import { ChannelDirectory, HandoffSummarySchema, type Bot, type HandoffDesk } from '../bot/index.js';
 import type { Logger } from '../core/logger.js';
 import type { Notifier } from '../core/table.js';
 import type { Clock } from '../core/tools.js';
-import type { Store } from '../store/index.js';
+import { findChannelConversation, getHandoff, saveChannelConversation, type Database, type Store } from '../store/index.js';
 import type { Config } from './config.js';
 
 /** What the staff channels need once the bot is ready. */
@@ -15,6 +19,8 @@ export interface StaffChannelsOptions {
   store: Store;
   logger: Logger;
   clock: Clock;
+  /** Where Slack hand-off threads take, answer and release hand-offs; without it Slack opens none. */
+  desk?: HandoffDesk;
 }
 
 /** The configured staff channels: the routes to mount, notifiers for alerts, and what to close. */
@@ -36,6 +42,8 @@ export { SLACK_EVENTS_PATH };
  * `TEAMS_ANONYMOUS=true` and no `clientId` the endpoint takes unauthenticated requests for the
  * local Bot Framework Emulator (the SDK refuses that when `NODE_ENV=production`). Slack: HTTP mode
  * with `SLACK_BOT_TOKEN` and `SLACK_SIGNING_SECRET`, Socket Mode when `SLACK_APP_TOKEN` is set too.
+ * Given the hand-off desk, Slack also opens a thread per hand-off in `SLACK_HANDOFF_CHANNEL`
+ * (the alert channel when that is unset) where agents answer the customer.
  */
 export async function startStaffChannels(options: StaffChannelsOptions): Promise<StaffChannels> {
   const { config, bot, store, logger, clock } = options;
@@ -50,16 +58,58 @@ export async function startStaffChannels(options: StaffChannelsOptions): Promise
   }
   const token = config.SLACK_BOT_TOKEN;
   if (token) {
-    const slack = { bot, directory, logger, botToken: token, ...(config.SLACK_API_URL ? { apiUrl: config.SLACK_API_URL } : {}) };
+    const handoffChannel = handoffChannelOf(config);
+    const handoffs = options.desk && handoffChannel && (config.SLACK_APP_TOKEN || config.SLACK_SIGNING_SECRET)
+      ? new SlackHandoffs({ desk: options.desk, directory, channel: handoffChannel, threads: storedHandoffThreads(store.db, clock), logger })
+      : undefined;
+    const slack = { bot, directory, logger, botToken: token, ...(config.SLACK_API_URL ? { apiUrl: config.SLACK_API_URL } : {}), ...(handoffs ? { handoffs } : {}) };
     if (config.SLACK_APP_TOKEN) {
       const socket = await startSlackSocketMode({ ...slack, appToken: config.SLACK_APP_TOKEN });
       closers.push(() => socket.stop());
     } else if (config.SLACK_SIGNING_SECRET) {
       channels.slack = createSlackRouter({ ...slack, signingSecret: config.SLACK_SIGNING_SECRET });
     }
+    if (handoffs) closers.push(() => handoffs.stop()); // after the receiver stops: the last posts still go out
     if (config.SLACK_ALERT_CHANNEL) {
       notifiers.push(createSlackNotifier({ botToken: token, channel: config.SLACK_ALERT_CHANNEL, logger, ...(config.SLACK_API_URL ? { apiUrl: config.SLACK_API_URL } : {}) }));
     }
   }
   return channels;
+}
+
+/** `SLACK_HANDOFF_CHANNEL` where the configuration declares it, else the alert channel. */
+function handoffChannelOf(config: Config): string | undefined {
+  return config.SLACK_HANDOFF_CHANNEL ?? config.SLACK_ALERT_CHANNEL;
+}
+
+/**
+ * Slack hand-off threads in `channel_conversations` (channel `slack`, the customer's conversation):
+ * one row `handoff:<id>` and one `handoff-thread:<channel>:<ts>`, each with the reference
+ * `{channel, thread_ts, handoffId}`, so every replica and a restarted process find a thread both ways.
+ */
+export function storedHandoffThreads(db: Kysely<Database>, clock: Clock): HandoffThreadStore {
+  const read = async (externalId: string) => {
+    const row = await findChannelConversation(db, { channel: 'slack', externalId });
+    const reference = row ? HandoffThreadReferenceSchema.safeParse(JSON.parse(row.reference)) : undefined;
+    if (!row || !reference?.success) return undefined;
+    return { handoffId: reference.data.handoffId, conversationId: row.conversation_id, channel: reference.data.channel, threadTs: reference.data.thread_ts };
+  };
+  return {
+    async save(thread) {
+      const reference = JSON.stringify({ channel: thread.channel, thread_ts: thread.threadTs, handoffId: thread.handoffId });
+      const now = clock.now();
+      await db.transaction().execute(async (trx) => {
+        for (const externalId of [handoffThreadIds.byHandoff(thread.handoffId), handoffThreadIds.byThread(thread)]) {
+          await saveChannelConversation(trx, { channel: 'slack', externalId, conversationId: thread.conversationId, reference, now });
+        }
+      });
+    },
+    forHandoff: (handoffId) => read(handoffThreadIds.byHandoff(handoffId)),
+    forThread: (thread) => read(handoffThreadIds.byThread(thread)),
+    async summary(handoffId) {
+      const { summary } = await getHandoff(db, handoffId);
+      const parsed = summary ? HandoffSummarySchema.safeParse(JSON.parse(summary)) : undefined;
+      return parsed?.success ? parsed.data : undefined;
+    },
+  };
 }

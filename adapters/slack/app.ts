@@ -11,7 +11,8 @@ export const SLACK_RETRY_CONFIG = { retries: 2, factor: 2, minTimeout: 500, maxT
  * fed by whichever receiver the entry point chose.
  *
  * @remarks The bot user's ids come from one `auth.test` on the first event (cached, retried after a
- * failure), so that Bolt's `ignoreSelf` works and the bot's own mention can be stripped.
+ * failure), so that Bolt's `ignoreSelf` works and the bot's own mention can be stripped. With
+ * `handoffs`, hand-off threads are posted through this app's Web API client.
  */
 export function createSlackApp(options: SlackChannelOptions & { receiver: Receiver }): App {
   const logger = toBoltLogger(options.logger);
@@ -31,6 +32,7 @@ export function createSlackApp(options: SlackChannelOptions & { receiver: Receiv
     throw error; // the receiver answers 500 if nothing was acknowledged yet, so Slack retries
   });
   registerListeners(app, options);
+  options.handoffs?.connect(client);
   return app;
 }
 

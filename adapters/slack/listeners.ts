@@ -18,6 +18,11 @@ const DirectMessageEvent = z.object({
   type: z.literal('message'), channel_type: z.literal('im'), user: Id, channel: Id, text: z.string(), ts: Id,
   thread_ts: Id.optional(), subtype: Absent, bot_id: Absent,
 });
+/** A reply in a channel thread: in a hand-off's thread it is for the customer. */
+const ThreadReplyEvent = z.object({
+  type: z.literal('message'), channel_type: z.enum(['channel', 'group']), user: Id, channel: Id, text: z.string(), ts: Id,
+  thread_ts: Id, subtype: Absent, bot_id: Absent,
+});
 const SlashCommand = z.object({ user_id: Id, channel_id: Id, text: z.string(), trigger_id: Id });
 
 /** One user message from Slack, already in our terms. */
@@ -39,6 +44,8 @@ export function registerListeners(app: App, options: SlackChannelOptions): void 
     const parsed = MentionEvent.safeParse(event);
     if (!parsed.success) return;
     const e = parsed.data;
+    // In a hand-off's thread the mention is a reply to the customer, taken from its `message` event.
+    if (e.thread_ts && (await options.handoffs?.isHandoffThread({ channel: e.channel, threadTs: e.thread_ts }))) return;
     const threadTs = e.thread_ts ?? e.ts;
     await converse(options, {
       userId: e.user, channel: e.channel, threadTs, clientMessageId: e.ts,
@@ -48,6 +55,12 @@ export function registerListeners(app: App, options: SlackChannelOptions): void 
   });
 
   app.event('message', async ({ event, client, context }) => {
+    const reply = options.handoffs ? ThreadReplyEvent.safeParse(event) : undefined;
+    if (reply?.success && reply.data.thread_ts !== reply.data.ts) {
+      const r = reply.data;
+      await options.handoffs?.handleReply({ channel: r.channel, threadTs: r.thread_ts, userId: r.user, text: fromSlackText(r.text, context.botUserId) }, client);
+      return;
+    }
     const parsed = DirectMessageEvent.safeParse(event);
     if (!parsed.success) return; // edits, joins, bot messages, channel chatter: not a question to us
     const e = parsed.data;

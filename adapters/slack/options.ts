@@ -1,5 +1,6 @@
 import type { Bot, ChannelDirectory } from '../../bot/index.js';
 import type { Logger } from '../../core/logger.js';
+import type { SlackHandoffs } from './handoffs.js';
 
 /** What every Slack entry point (HTTP events, Socket Mode) needs. */
 export interface SlackChannelOptions {
@@ -18,4 +19,10 @@ export interface SlackChannelOptions {
    * @defaultValue `/counterpart`
    */
   command?: string;
+  /**
+   * Hand-offs worked in Slack threads: replies in their threads go to the customer, not to the
+   * bot. The app connects it to its Web API client to post the threads.
+   * @defaultValue none: hand-offs are worked in the agent console only
+   */
+  handoffs?: SlackHandoffs;
 }

@@ -44,11 +44,15 @@ export async function startFakeSlack(): Promise<{ apiUrl: string; respondUrl(id:
   };
 }
 
+let posted = 0;
+/** A message ts like Slack's (`seconds.micro`), unique even for posts in the same millisecond. */
+const nextTs = () => `${Math.floor(Date.now() / 1000)}.${String(++posted).padStart(6, '0')}`;
+
 function answer(method: string, args: Record<string, unknown>): Record<string, unknown> {
   if (method === 'auth.test') return { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1' };
-  if (method === 'chat.postMessage') {
+  if (method === 'chat.postMessage' || method === 'chat.postEphemeral') {
     if (args.channel === UNKNOWN_CHANNEL) return { ok: false, error: 'not_in_channel' };
-    return { ok: true, channel: args.channel, ts: `${Date.now() / 1000}` };
+    return method === 'chat.postMessage' ? { ok: true, channel: args.channel, ts: nextTs() } : { ok: true, message_ts: nextTs() };
   }
   return { ok: false, error: 'unknown_method' };
 }
