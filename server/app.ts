@@ -17,6 +17,9 @@ import { findStaffUser, openDatabase, type Store } from '../store/index.js';
 import { DEMO_CUSTOMER, DEMO_STAFF_ID, isDatabaseEmpty, seedDemoShop } from '../store/seed/index.js';
 import type { Config } from './config.js';
 import { createLogger } from './logger.js';
+import { databaseCheck, flagCheck, readinessHandler, redisCheck } from './health.js';
+import { ServerMetrics } from './metrics.js';
+import type { TurnObserver } from '../core/observer.js';
 import { SLACK_EVENTS_PATH, startStaffChannels } from './staff-channels.js';
 
 const WEB_DIR = fileURLToPath(new URL('../web/', import.meta.url));
@@ -42,7 +45,13 @@ export interface RunningServer {
  * const server = await startServer({ config: loadConfig(process.env) });
  * console.log(server.url);
  */
-export async function startServer(options: { config: Config; logger?: Logger; clock?: Clock }): Promise<RunningServer> {
+export async function startServer(options: {
+  config: Config; logger?: Logger; clock?: Clock;
+  /** Redis that `/readyz` pings; not checked when unset. */
+  redisUrl?: string;
+  /** Bearer token `/metrics` requires; open when unset. */
+  metricsToken?: string;
+}): Promise<RunningServer> {
   const { config } = options;
   const logger = options.logger ?? createLogger(config);
   const clock = options.clock ?? systemClock;
@@ -53,7 +62,12 @@ export async function startServer(options: { config: Config; logger?: Logger; cl
   app.disable('x-powered-by');
   // Liveness answers at once; readiness (and the chat) wait for seeding and NLU training.
   app.get('/healthz', (_req, res) => { res.json({ status: api ? 'ok' : 'starting' }); });
-  app.get('/readyz', (_req, res) => { res.status(api ? 200 : 503).json({ ready: api !== undefined }); });
+  const metrics = new ServerMetrics({ logger });
+  const redisUrl = options.redisUrl ?? config.REDIS_URL;
+  const redis = redisUrl ? redisCheck(redisUrl, { logger }) : undefined;
+  const checks = [databaseCheck(store.db), ...(redis ? [redis] : []), flagCheck('models', () => api !== undefined)];
+  app.get('/readyz', readinessHandler({ checks, logger }));
+  app.get('/metrics', metrics.handler({ token: options.metricsToken ?? config.METRICS_TOKEN }));
   app.use('/api', (req, res, next) => {
     if (api) return api(req, res, next);
     res.status(503).set('retry-after', '2').json({ error: { code: 'starting', message: 'The assistant is starting; try again in a moment.' } });
@@ -93,6 +107,7 @@ export async function startServer(options: { config: Config; logger?: Logger; cl
   io.of('/chat').use((_socket, next) => { void ready.then(() => next()); });
   io.of('/agents').use((_socket, next) => { void ready.then(() => next()); });
   const closers: Array<() => Promise<void>> = [];
+  if (redis) closers.push(() => redis.close());
   const close = async () => {
     await closeAll(io, http);
     for (const closer of closers.reverse()) await closer();
@@ -105,10 +120,12 @@ export async function startServer(options: { config: Config; logger?: Logger; cl
     const kb = await openKnowledgeBase({ store, config, logger });
     closers.push(() => kb.close());
     const handoffEvents = new HandoffEvents({ logger });
-    const bot = await createBot({ store, config, logger, clock, kb, handoffEvents });
+    metrics.watchHandoffs(handoffEvents);
+    const bot = await createBot({ store, config, logger, clock, kb: metrics.timeKnowledge(kb), handoffEvents, observers: [metrics.turnObserver] });
     attachWebchat({ io, bot, authenticate, logger });
-    attachAgents({ io, desk: new HandoffDesk({ db: store.db, clock, events: handoffEvents }), authenticate, logger });
-    const channels = await startStaffChannels({ config, bot, store, logger, clock });
+    const desk = new HandoffDesk({ db: store.db, clock, events: handoffEvents });
+    attachAgents({ io, desk, authenticate, logger });
+    const channels = await startStaffChannels({ config, bot, store, logger, clock, desk });
     closers.push(() => channels.close());
     slack = channels.slack;
     const root = express.Router();
@@ -129,12 +146,12 @@ export async function startServer(options: { config: Config; logger?: Logger; cl
 }
 
 async function createBot(options: {
-  store: Store; config: Config; logger: Logger; clock: Clock; kb: KnowledgeBase; handoffEvents: HandoffEvents;
+  store: Store; config: Config; logger: Logger; clock: Clock; kb: KnowledgeBase; handoffEvents: HandoffEvents; observers: TurnObserver[];
 }): Promise<Bot> {
   const nlu = await openNlu(options);
   return new Bot({
     db: options.store.db, nlu, tools: createBotTools(), clock: options.clock, logger: options.logger, knowledge: options.kb,
-    handoffEvents: options.handoffEvents,
+    handoffEvents: options.handoffEvents, observers: options.observers,
     limits: { maxAttempts: options.config.IDENTITY_MAX_ATTEMPTS, windowSeconds: options.config.IDENTITY_WINDOW_SECONDS },
   });
 }

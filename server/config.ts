@@ -64,6 +64,10 @@ const EnvSchema = z.object({
   IDENTITY_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(5),
   /** @defaultValue 900 (15 minutes) */
   IDENTITY_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
+  /** Redis URL: `/readyz` pings it, and the job queue and several replicas use it; not used when unset. */
+  REDIS_URL: z.string().url().optional(),
+  /** Bearer token `/metrics` requires; open to anyone who can reach the port when unset. */
+  METRICS_TOKEN: z.string().min(16).optional(),
   /** Bearer token for `/api/admin` (staff, roles, identities); the admin API is off when unset. */
   ADMIN_TOKEN: z.string().min(16).optional(),
   /**
