@@ -5,6 +5,7 @@ import { DependencyError } from '../core/errors.js';
 import * as initial from './migrations/001-initial.js';
 import * as operations from './migrations/002-operations.js';
 import * as staffChannels from './migrations/003-staff-channels.js';
+import * as monitor from './migrations/004-monitor.js';
 import type { Database } from './schema.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -88,6 +89,7 @@ const MIGRATIONS: ReadonlyArray<{ name: string; up: (db: Kysely<unknown>, dialec
   { name: '001-initial', up: initial.up },
   { name: '002-operations', up: operations.up },
   { name: '003-staff-channels', up: staffChannels.up },
+  { name: '004-monitor', up: monitor.up },
 ];
 
 /**

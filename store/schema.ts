@@ -36,6 +36,7 @@ export interface Database {
   staff_identities: StaffIdentitiesTable;
   channel_conversations: ChannelConversationsTable;
   handoffs: HandoffsTable;
+  alerts: AlertsTable;
 }
 
 export interface CustomersTable {
@@ -334,6 +335,22 @@ export interface HandoffsTable {
   /** `resolved`, `returned_to_bot`, `abandoned`. */
   outcome: string | null;
   summary: string | null;
+}
+
+/** An alert a monitor rule raised. */
+export interface AlertsTable {
+  id: Generated<number>;
+  rule: string;
+  /** What it is about, for deduplication within the rule's cool-down. */
+  key: string;
+  severity: 'info' | 'warning' | 'critical';
+  title: string;
+  detail: string;
+  /** JSON of the numbers behind it. */
+  data: string;
+  raised_at: string;
+  /** JSON array of the channels it reached (`monitor`, `teams`, `slack`). */
+  delivered_to: string | null;
 }
 
 /** A postal address as stored in JSON columns. */
