@@ -1,0 +1,23 @@
+import type { Logger } from '../core/logger.js';
+import type { Store } from '../store/index.js';
+import { pingJob } from './ping.js';
+
+/** What job handlers may use; the composition root (server/) builds it. */
+export interface JobDeps {
+  logger: Logger;
+  store: Store;
+}
+
+/**
+ * Every job kind the system runs: the web server adds them and `npm run worker` processes them,
+ * so both build the queue from this one list.
+ *
+ * @remarks Extension point. Each new kind is a thin processor in its own file beside `ping.ts`
+ * (`sentiment.ts`, `alert-rules.ts`, `kb-reindex.ts`, `nlu-retrain.ts`): a zod schema and a handler
+ * that calls `monitor/` or `ops/`, or a port in {@link JobDeps} for what `jobs/` may not import
+ * (`retrieval/`, `nlu/`: server/ passes a re-indexer or trainer in). Add it to this list.
+ * Alert rules are scheduled with `jobs.repeat`.
+ */
+export function jobDefinitions(deps: JobDeps) {
+  return [pingJob(deps)] as const;
+}
