@@ -68,6 +68,8 @@ const EnvSchema = z.object({
   REDIS_URL: z.string().url().optional(),
   /** Bearer token `/metrics` requires; open to anyone who can reach the port when unset. */
   METRICS_TOKEN: z.string().min(16).optional(),
+  /** Redact six-digit order numbers too in what monitors see (e-mails, phones and addresses always are). @defaultValue false */
+  MONITOR_REDACT_ORDER_NUMBERS: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   /** Bearer token for `/api/admin` (staff, roles, identities); the admin API is off when unset. */
   ADMIN_TOKEN: z.string().min(16).optional(),
   /**

@@ -20,4 +20,7 @@ export async function up(db: Kysely<unknown>, dialect: 'sqlite' | 'postgres'): P
     .execute();
   await db.schema.createIndex('alerts_key_idx').on('alerts').columns(['rule', 'key', 'raised_at']).execute();
   await db.schema.createIndex('alerts_time_idx').on('alerts').column('raised_at').execute();
+  // The monitor's searches page by (created_at, id) over every message and conversation.
+  await db.schema.createIndex('messages_time_idx').on('messages').columns(['created_at', 'id']).execute();
+  await db.schema.createIndex('conversations_time_idx').on('conversations').columns(['created_at', 'id']).execute();
 }
