@@ -1,11 +1,18 @@
 import type { Logger } from '../core/logger.js';
 import type { Store } from '../store/index.js';
+import { alertRulesJob, type RunAlertRules } from './alert-rules.js';
 import { pingJob } from './ping.js';
+import { scoreSentimentJob, type ScoredMessage, type ScoreTexts } from './score-sentiment.js';
 
 /** What job handlers may use; the composition root (server/) builds it. */
 export interface JobDeps {
   logger: Logger;
   store: Store;
+  /** The monitor's sentiment analyzer. */
+  score: ScoreTexts;
+  /** Told about each scored message (live monitor, negative-spike rule). */
+  onScored?: (scored: ScoredMessage) => void | Promise<void>;
+  runAlertRules: RunAlertRules;
 }
 
 /**
@@ -19,5 +26,5 @@ export interface JobDeps {
  * Alert rules are scheduled with `jobs.repeat`.
  */
 export function jobDefinitions(deps: JobDeps) {
-  return [pingJob(deps)] as const;
+  return [pingJob(deps), scoreSentimentJob(deps), alertRulesJob(deps)] as const;
 }

@@ -18,3 +18,5 @@ export { SHOP_INTENTS, isShopIntent, type ShopIntent } from './intents.js';
 export { EMAIL_TOKEN, NUMBER_TOKEN, tokenizeEn } from './normalizer-en.js';
 export * from './encoders/index.js';
 export * from './entities/index.js';
+export { loadChineseSegmenter, type WordSegmenter } from './encoders/chinese-segmenter.js';
+export { stratifiedSplit } from './stratified-split.js';

@@ -1,4 +1,6 @@
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -6,6 +8,8 @@ import express from 'express';
 import { Server as SocketServer } from 'socket.io';
 import { attachAgents, attachWebchat, createAdminRouter, createOpsRouter, createRestRouter, restErrorHandler, type Authenticate } from '../adapters/index.js';
 import { createKbRouter } from '../adapters/kb/index.js';
+import { createDashboardRouter } from '../adapters/dashboard/index.js';
+import { DashboardService } from '../monitor/stats/index.js';
 import type { KnowledgeBase } from '../core/tools.js';
 import { openKnowledgeBase } from './knowledge.js';
 import { Bot, HandoffDesk, HandoffEvents, createBotTools, signCustomerToken, signStaffToken, StaffAdmin, verifyToken } from '../bot/index.js';
@@ -16,13 +20,19 @@ import { openNlu } from './nlu.js';
 import { findStaffUser, openDatabase, type Store } from '../store/index.js';
 import { DEMO_CUSTOMER, DEMO_STAFF_ID, isDatabaseEmpty, seedDemoShop } from '../store/seed/index.js';
 import type { Config } from './config.js';
+import { attachMonitor, createMonitorRouter } from '../adapters/monitor/index.js';
+import { insertDemoHistory, MonitorService } from '../monitor/index.js';
 import { createLogger } from './logger.js';
+import { startMonitoring } from './monitoring.js';
+import { lazySentiment } from './sentiment.js';
 import { databaseCheck, flagCheck, readinessHandler, redisCheck } from './health.js';
 import { ServerMetrics } from './metrics.js';
 import type { TurnObserver } from '../core/observer.js';
 import { SLACK_EVENTS_PATH, startStaffChannels } from './staff-channels.js';
 
 const WEB_DIR = fileURLToPath(new URL('../web/', import.meta.url));
+/** Chart.js's browser build, which the dashboard loads from `/vendor/chart.umd.min.js`. */
+const CHART_JS = join(dirname(createRequire(import.meta.url).resolve('chart.js')), 'chart.umd.min.js');
 /** Socket frames above this are dropped by socket.io before any handler runs. */
 const MAX_SOCKET_FRAME_BYTES = 64 * 1024;
 /** The support agent the demo agent console (`/agents`) signs in as: Aisha Khan. */
@@ -86,6 +96,8 @@ export async function startServer(options: {
     res.type('html').send(page);
   });
   app.get('/agents', async (_req, res) => { res.type('html').send(await agentsPage({ config, clock, store })); });
+  app.get('/dashboard', async (_req, res) => { res.type('html').send(await dashboardPage({ config, clock, store })); });
+  app.get('/vendor/chart.umd.min.js', (_req, res) => { res.sendFile(CHART_JS, { maxAge: '1d' }); });
   app.get('/help/:article', async (req, res, next) => {
     // Sources cited by the bot link here: the demo knowledge-base articles, as plain text.
     const name = String(req.params.article);
@@ -106,6 +118,7 @@ export async function startServer(options: {
   const ready = new Promise<void>((resolve) => { markReady = resolve; });
   io.of('/chat').use((_socket, next) => { void ready.then(() => next()); });
   io.of('/agents').use((_socket, next) => { void ready.then(() => next()); });
+  io.of('/monitor').use((_socket, next) => { void ready.then(() => next()); });
   const closers: Array<() => Promise<void>> = [];
   if (redis) closers.push(() => redis.close());
   const close = async () => {
@@ -121,12 +134,29 @@ export async function startServer(options: {
     closers.push(() => kb.close());
     const handoffEvents = new HandoffEvents({ logger });
     metrics.watchHandoffs(handoffEvents);
-    const bot = await createBot({ store, config, logger, clock, kb: metrics.timeKnowledge(kb), handoffEvents, observers: [metrics.turnObserver] });
+    // Sentiment scoring starts with the job queue below; turns before that are not scored.
+    let scoringObserver: TurnObserver | undefined;
+    const scoring: TurnObserver = { onTurn: (record) => scoringObserver?.onTurn(record) };
+    const monitorLogs = new MonitorService({ db: store.db, redactOrderNumbers: config.MONITOR_REDACT_ORDER_NUMBERS, clock });
+    const monitor = attachMonitor({ io, logs: monitorLogs, authenticate, logger });
+    const bot = await createBot({
+      store, config, logger, clock, kb: metrics.timeKnowledge(kb), handoffEvents, observers: [metrics.turnObserver, monitor.observer, scoring],
+    });
     attachWebchat({ io, bot, authenticate, logger });
     const desk = new HandoffDesk({ db: store.db, clock, events: handoffEvents });
     attachAgents({ io, desk, authenticate, logger });
     const channels = await startStaffChannels({ config, bot, store, logger, clock, desk });
     closers.push(() => channels.close());
+    const sentiment = lazySentiment({ config, logger });
+    sentiment.warm();
+    const monitoring = await startMonitoring({
+      config, store, logger, clock, score: sentiment.score, notifiers: channels.notifiers, processJobs: config.JOBS_IN_SERVER, schedule: true,
+      publishSentiment: (scored) => monitor.publishSentiment(scored),
+      publishAlert: (alert) => monitor.publishAlert(alert),
+    });
+    closers.push(() => monitoring.close());
+    scoringObserver = monitoring.observer;
+    metrics.registerQueueGauges(async () => Object.entries(await monitoring.jobs.counts()).map(([queue, c]) => ({ queue, ...c })));
     slack = channels.slack;
     const root = express.Router();
     // Before the REST routes, whose JSON parser would read the Teams activity first.
@@ -134,6 +164,8 @@ export async function startServer(options: {
     if (config.KB_ADMIN_TOKEN) root.use('/kb', createKbRouter({ kb, adminToken: config.KB_ADMIN_TOKEN, logger }));
     root.use('/ops', createOpsRouter({ bot, authenticate, logger }));
     if (config.ADMIN_TOKEN) root.use('/admin', createAdminRouter({ staff: new StaffAdmin(store.db, clock), adminToken: config.ADMIN_TOKEN, logger }));
+    root.use('/monitor', createMonitorRouter({ logs: monitorLogs, authenticate, logger }));
+    root.use('/dashboard', createDashboardRouter({ stats: new DashboardService({ db: store.db, redactOrderNumbers: config.MONITOR_REDACT_ORDER_NUMBERS, clock }), authenticate, logger }));
     root.use(createRestRouter({ bot, authenticate, logger }));
     api = root;
     markReady();
@@ -165,6 +197,8 @@ async function seedIfEmpty(options: { store: Store; config: Config; logger: Logg
     scale: options.config.SEED_SCALE,
     onProgress: (step, done, total) => options.logger.debug({ step, done, total }, 'seeding'),
   });
+  // Two weeks of past conversations, so the monitor dashboard has sentiment and alerts to show.
+  await insertDemoHistory(options.store.db, { now: options.clock.now() });
   options.logger.info({ ms: Date.now() - started }, 'demo shop seeded');
 }
 
@@ -200,6 +234,17 @@ async function agentsPage(options: { config: Config; clock: Clock; store: Store 
     ? signStaffToken({ staffId: agent.id, secret: options.config.CUSTOMER_TOKEN_SECRET, now: options.clock.now() })
     : '';
   return html.replaceAll('__AGENT_TOKEN__', token);
+}
+
+/**
+ * The monitor dashboard. In demo mode it comes signed in as the demo back-office user (Tom
+ * Barker, a manager, who may read the dashboard); otherwise monitors paste a staff token.
+ */
+async function dashboardPage(options: { config: Config; clock: Clock; store: Store }): Promise<string> {
+  const html = await readFile(new URL('dashboard.html', `file://${WEB_DIR}`), 'utf8');
+  const staff = options.config.DEMO_MODE ? await findStaffUser(options.store.db, DEMO_STAFF_ID) : undefined;
+  const token = staff ? signStaffToken({ staffId: staff.id, secret: options.config.CUSTOMER_TOKEN_SECRET, now: options.clock.now() }) : '';
+  return html.replaceAll('__MONITOR_TOKEN__', token).replaceAll('__STAFF_NAME__', staff ? escapeHtml(staff.name) : '');
 }
 
 function escapeHtml(text: string): string {

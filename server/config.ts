@@ -70,6 +70,12 @@ const EnvSchema = z.object({
   METRICS_TOKEN: z.string().min(16).optional(),
   /** Redact six-digit order numbers too in what monitors see (e-mails, phones and addresses always are). @defaultValue false */
   MONITOR_REDACT_ORDER_NUMBERS: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  /** Alert rules and thresholds as JSON keyed by rule, e.g. `{"low_stock":{"warehouses":["LDS"]},"cancellation_rate":{"enabled":false}}`. @defaultValue every rule on, with documented defaults */
+  ALERT_RULES: z.string().optional(),
+  /** Whether the web server runs background jobs itself; set `false` when `npm run worker` processes run them. @defaultValue true */
+  JOBS_IN_SERVER: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  /** Folder of the trained sentiment models; trained from the demo data at start when missing or stale. @defaultValue data/sentiment-model */
+  SENTIMENT_MODEL_DIR: z.string().min(1).default('data/sentiment-model'),
   /** Bearer token for `/api/admin` (staff, roles, identities); the admin API is off when unset. */
   ADMIN_TOKEN: z.string().min(16).optional(),
   /**

@@ -54,7 +54,6 @@ export async function startStaffChannels(options: StaffChannelsOptions): Promise
   if (config.clientId || config.TEAMS_ANONYMOUS) {
     const auth = { clientId: config.clientId, clientSecret: config.clientSecret, tenantId: config.tenantId };
     channels.teams = createTeamsRouter({ bot, directory, logger, auth, path: '/messages' });
-    notifiers.push(createTeamsNotifier({ directory, auth, logger }));
   }
   const token = config.SLACK_BOT_TOKEN;
   if (token) {
@@ -70,11 +69,28 @@ export async function startStaffChannels(options: StaffChannelsOptions): Promise
       channels.slack = createSlackRouter({ ...slack, signingSecret: config.SLACK_SIGNING_SECRET });
     }
     if (handoffs) closers.push(() => handoffs.stop()); // after the receiver stops: the last posts still go out
-    if (config.SLACK_ALERT_CHANNEL) {
-      notifiers.push(createSlackNotifier({ botToken: token, channel: config.SLACK_ALERT_CHANNEL, logger, ...(config.SLACK_API_URL ? { apiUrl: config.SLACK_API_URL } : {}) }));
-    }
   }
+  notifiers.push(...createStaffNotifiers({ config, store, logger, clock }));
   return channels;
+}
+
+/**
+ * Proactive senders for alerts: every stored Teams conversation (when Teams is configured) and
+ * the Slack alert channel (when set). Needs no bot, so the worker process builds them too.
+ */
+export function createStaffNotifiers(options: { config: Config; store: Store; logger: Logger; clock: Clock }): Notifier[] {
+  const { config, logger } = options;
+  const notifiers: Notifier[] = [];
+  if (config.clientId || config.TEAMS_ANONYMOUS) {
+    const auth = { clientId: config.clientId, clientSecret: config.clientSecret, tenantId: config.tenantId };
+    notifiers.push(createTeamsNotifier({ directory: new ChannelDirectory(options.store.db, options.clock), auth, logger }));
+  }
+  if (config.SLACK_BOT_TOKEN && config.SLACK_ALERT_CHANNEL) {
+    notifiers.push(createSlackNotifier({
+      botToken: config.SLACK_BOT_TOKEN, channel: config.SLACK_ALERT_CHANNEL, logger, ...(config.SLACK_API_URL ? { apiUrl: config.SLACK_API_URL } : {}),
+    }));
+  }
+  return notifiers;
 }
 
 /** `SLACK_HANDOFF_CHANNEL` where the configuration declares it, else the alert channel. */

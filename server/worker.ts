@@ -1,14 +1,17 @@
-import { createJobQueue, jobDefinitions } from '../jobs/index.js';
+import { systemClock } from '../core/tools.js';
 import { openDatabase } from '../store/index.js';
 import { loadConfig } from './config.js';
 import { createLogger } from './logger.js';
+import { startMonitoring, type Monitoring } from './monitoring.js';
+import { lazySentiment } from './sentiment.js';
+import { createStaffNotifiers } from './staff-channels.js';
 
 /**
  * `npm run worker`: processes background jobs in a process of its own. Needs `REDIS_URL`, since
  * an in-process queue would only ever see the jobs this process adds itself.
  *
- * @remarks Job kinds come from `jobDefinitions` in jobs/registry.ts (the extension point); this
- * root only builds their dependencies. On SIGTERM or SIGINT it stops taking jobs, lets running
+ * @remarks Job kinds come from `jobDefinitions` in jobs/registry.ts (the extension point), built
+ * by server/monitoring.ts like in the web server. On SIGTERM or SIGINT it stops taking jobs, lets running
  * ones finish (aborting them after 30 s; BullMQ then hands them to another worker) and exits.
  */
 const config = loadConfig(process.env);
@@ -20,17 +23,20 @@ if (!redisUrl) {
 }
 
 const store = await openDatabase({ url: config.DATABASE_URL, schema: config.DATABASE_SCHEMA, sqlitePath: config.SQLITE_PATH });
-const definitions = jobDefinitions({ logger, store });
-const jobs = await createJobQueue({ definitions, redisUrl, logger });
+const sentiment = lazySentiment({ config, logger });
+let monitoring: Monitoring;
 try {
-  await jobs.start();
+  // Alerts from here go to the staff channels directly; the web server schedules the rule jobs.
+  monitoring = await startMonitoring({
+    config, store, logger, clock: systemClock, score: sentiment.score, processJobs: true, schedule: false,
+    notifiers: createStaffNotifiers({ config, store, logger, clock: systemClock }),
+  });
 } catch (error) {
   logger.fatal({ err: error }, 'could not start the job workers');
-  await jobs.close({ drain: false });
   await store.close();
   process.exit(1);
 }
-logger.info({ jobs: definitions.map((d) => d.name) }, 'worker started');
+logger.info({ redisUrl: redisUrl.replace(/\/\/[^@]*@/, '//***@') }, 'worker started');
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -38,7 +44,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'worker shutting down: finishing running jobs');
-    void jobs.close({ drain: true, timeoutMs: 30_000 })
+    void monitoring.close()
       .then(() => store.close())
       .then(() => process.exit(0), (error: unknown) => {
         logger.error({ err: error }, 'worker shutdown failed');

@@ -97,3 +97,14 @@ export async function recordAttempt(db: Kysely<Database>, options: { keys: reado
   const at = options.at.toISOString();
   await db.insertInto('identity_attempts').values(options.keys.map((key) => ({ key, at }))).execute();
 }
+
+/** One stored message by its public activity id. */
+export async function findMessageByActivityId(db: Kysely<Database>, activityId: string): Promise<Message | undefined> {
+  return db.selectFrom('messages').selectAll().where('activity_id', '=', activityId).executeTakeFirst();
+}
+
+/** Records a message's sentiment score; returns false when the message does not exist. */
+export async function setMessageSentiment(db: Kysely<Database>, options: { activityId: string; score: number }): Promise<boolean> {
+  const result = await db.updateTable('messages').set({ sentiment: options.score }).where('activity_id', '=', options.activityId).executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}

@@ -48,6 +48,18 @@ export interface MonitorStream {
   observer: TurnObserver;
   /** Streams a message's score when background scoring finishes. */
   publishSentiment(update: SentimentUpdate): void;
+  /** Streams an alert a monitor rule raised (its title and detail carry no customer text). */
+  publishAlert(alert: LiveAlert): void;
+}
+
+/** An alert as the live stream sends it. */
+export interface LiveAlert {
+  id: number;
+  rule: string;
+  severity: string;
+  title: string;
+  detail: string;
+  raisedAt: string;
 }
 
 /**
@@ -57,7 +69,7 @@ export interface MonitorStream {
  * admin); admins may add `auth.raw: true` for unredacted text. Server → client: `ready`
  * `{staffId, role, raw}` once joined; `message` ({@link LiveMessage}) for each turn's inbound
  * message and replies; `sentiment` `{conversationId, activityId, sentiment}` when a message is
- * scored later.
+ * scored later; `alert` ({@link LiveAlert}) when a monitor rule raises one.
  *
  * @example
  * const monitor = attachMonitor({ io, logs, authenticate, logger });
@@ -91,7 +103,10 @@ export function attachMonitor(options: MonitorSocketOptions): MonitorStream {
   const publishSentiment = (update: SentimentUpdate) => {
     namespace.emit('sentiment', { conversationId: update.conversationId, activityId: update.activityId, sentiment: update.score });
   };
-  return { namespace, observer, publishSentiment };
+  const publishAlert = (alert: LiveAlert) => {
+    namespace.emit('alert', { id: alert.id, rule: alert.rule, severity: alert.severity, title: alert.title, detail: alert.detail, raisedAt: alert.raisedAt });
+  };
+  return { namespace, observer, publishSentiment, publishAlert };
 }
 
 async function handshake(socket: Socket, options: MonitorSocketOptions): Promise<void> {

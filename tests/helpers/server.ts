@@ -23,6 +23,7 @@ export async function startTestServer(kind: Dialect, env: Record<string, string>
     PORT: '0', LOG_LEVEL: 'silent', SEED_SCALE: 'small', SQLITE_PATH: join(dir, 'test.db'),
     // The hashed encoder needs no model: fast starts; retrieval tests cover USE-lite.
     KB_DIR: join(dir, 'kb'), KB_ENCODER: 'hashed', NLU_MODEL_DIR: join(dir, 'nlu-model'), NLU_ENCODER: 'hashed',
+    SENTIMENT_MODEL_DIR: join(dir, 'sentiment-model'),
     ...(kind === 'postgres' ? { DATABASE_URL: process.env.DATABASE_URL, DATABASE_SCHEMA: schema } : {}),
     ...env,
   });
