@@ -67,7 +67,10 @@ interface TurnDone {
 export class Bot {
   private readonly handoffEvents: HandoffEvents;
 
+  private nlu: NluEngine;
+
   constructor(private readonly options: BotOptions) {
+    this.nlu = options.nlu;
     this.handoffEvents = options.handoffEvents ?? new HandoffEvents({ logger: options.logger });
   }
 
@@ -126,13 +129,18 @@ export class Bot {
    * and passed to the agents (a `customer_message` hand-off event); the bot neither answers nor
    * runs a tool, and `replies` is empty.
    */
+  /** Swaps in a retrained NLU model; turns already parsing finish with the old one. */
+  replaceNlu(engine: NluEngine): void {
+    this.nlu = engine;
+  }
+
   async handleMessage(message: InboundMessage): Promise<TurnResult> {
     const text = checkMessageText(message.text);
     await this.openConversation(message);
     const earlier = await this.replayed(message);
     if (earlier) return earlier;
     const started = performance.now();
-    const [parse] = await this.options.nlu.parse([text]);
+    const [parse] = await this.nlu.parse([text]);
     if (!parse) throw new DependencyError('NLU returned no result');
     const nluMs = performance.now() - started;
     for (let attempt = 0; ; attempt++) {

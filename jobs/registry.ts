@@ -1,6 +1,7 @@
 import type { Logger } from '../core/logger.js';
 import type { Store } from '../store/index.js';
 import { alertRulesJob, type RunAlertRules } from './alert-rules.js';
+import { kbReindexJob, nluRetrainJob, type MaintenanceTask } from './maintenance.js';
 import { pingJob } from './ping.js';
 import { scoreSentimentJob, type ScoredMessage, type ScoreTexts } from './score-sentiment.js';
 
@@ -13,6 +14,10 @@ export interface JobDeps {
   /** Told about each scored message (live monitor, negative-spike rule). */
   onScored?: (scored: ScoredMessage) => void | Promise<void>;
   runAlertRules: RunAlertRules;
+  /** Rebuilds the knowledge-base index this process answers from (web servers only). */
+  reindexKnowledge?: MaintenanceTask;
+  /** Re-opens (retraining when stale) the NLU model this process parses with (web servers only). */
+  retrainNlu?: MaintenanceTask;
 }
 
 /**
@@ -26,5 +31,5 @@ export interface JobDeps {
  * Alert rules are scheduled with `jobs.repeat`.
  */
 export function jobDefinitions(deps: JobDeps) {
-  return [pingJob(deps), scoreSentimentJob(deps), alertRulesJob(deps)] as const;
+  return [pingJob(deps), scoreSentimentJob(deps), alertRulesJob(deps), kbReindexJob(deps.reindexKnowledge), nluRetrainJob(deps.retrainNlu)] as const;
 }

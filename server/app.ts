@@ -153,6 +153,8 @@ export async function startServer(options: {
       config, store, logger, clock, score: sentiment.score, notifiers: channels.notifiers, processJobs: config.JOBS_IN_SERVER, schedule: true,
       publishSentiment: (scored) => monitor.publishSentiment(scored),
       publishAlert: (alert) => monitor.publishAlert(alert),
+      reindexKnowledge: async () => { logger.info({ result: await kb.reindex() }, 'knowledge base reindexed'); },
+      retrainNlu: async () => { bot.replaceNlu(await openNlu({ store, config, logger })); },
     });
     closers.push(() => monitoring.close());
     scoringObserver = monitoring.observer;
@@ -163,7 +165,11 @@ export async function startServer(options: {
     if (channels.teams) root.use(channels.teams);
     if (config.KB_ADMIN_TOKEN) root.use('/kb', createKbRouter({ kb, adminToken: config.KB_ADMIN_TOKEN, logger }));
     root.use('/ops', createOpsRouter({ bot, authenticate, logger }));
-    if (config.ADMIN_TOKEN) root.use('/admin', createAdminRouter({ staff: new StaffAdmin(store.db, clock), adminToken: config.ADMIN_TOKEN, logger }));
+    if (config.ADMIN_TOKEN) root.use('/admin', createAdminRouter({
+      staff: new StaffAdmin(store.db, clock), adminToken: config.ADMIN_TOKEN, logger,
+      // One queued run of each at a time: a second request while one waits is the same job.
+      enqueue: (job, body) => monitoring.jobs.add(job, body, { jobId: `${job}-${Math.floor(clock.now().getTime() / 60_000)}` }),
+    }));
     root.use('/monitor', createMonitorRouter({ logs: monitorLogs, authenticate, logger }));
     root.use('/dashboard', createDashboardRouter({ stats: new DashboardService({ db: store.db, redactOrderNumbers: config.MONITOR_REDACT_ORDER_NUMBERS, clock }), authenticate, logger }));
     root.use(createRestRouter({ bot, authenticate, logger }));

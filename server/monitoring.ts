@@ -28,6 +28,9 @@ export interface MonitoringOptions {
   processJobs: boolean;
   /** Whether this process (re)declares the repeatable alert jobs: the web server, not every worker. */
   schedule: boolean;
+  /** What `kb-reindex` and `nlu-retrain` do in this process; a web server passes them, a worker does not. */
+  reindexKnowledge?: () => Promise<void>;
+  retrainNlu?: () => Promise<void>;
 }
 
 type Jobs = JobQueue<ReturnType<typeof jobDefinitions>>;
@@ -64,6 +67,8 @@ export async function startMonitoring(options: MonitoringOptions): Promise<Monit
       void alerts.onSentimentScored(scored);
     },
     runAlertRules: (rule) => alerts.run(rule),
+    ...(options.reindexKnowledge ? { reindexKnowledge: options.reindexKnowledge } : {}),
+    ...(options.retrainNlu ? { retrainNlu: options.retrainNlu } : {}),
   };
   const jobs = await createJobQueue({ definitions: jobDefinitions(deps), redisUrl: config.REDIS_URL, logger });
   if (options.processJobs) await jobs.start();

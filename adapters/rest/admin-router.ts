@@ -10,11 +10,17 @@ import { restErrorHandler } from './router.js';
 const StaffId = z.coerce.number().int().positive();
 const RoleBody = z.object({ role: StaffRoleSchema }).strict();
 const IdentityBody = z.object({ platform: StaffPlatformSchema, externalId: z.string().trim().min(1).max(200) }).strict();
+/** Background jobs an admin may start by hand. */
+export const ADMIN_JOBS = ['kb-reindex', 'nlu-retrain'] as const;
+const JobName = z.enum(ADMIN_JOBS);
+const JobBody = z.object({ reason: z.string().max(200).optional() }).strict();
 
 export interface AdminRouterOptions {
   staff: StaffAdmin;
   /** `Authorization: Bearer <adminToken>`; at least 16 characters. */
   adminToken: string;
+  /** Queues a maintenance job (knowledge-base re-index, NLU retraining); the endpoint is off without it. */
+  enqueue?: (job: (typeof ADMIN_JOBS)[number], options: { reason?: string }) => Promise<{ jobId: string }>;
   logger: Logger;
 }
 
@@ -23,7 +29,8 @@ export interface AdminRouterOptions {
  *
  * @remarks `GET /staff`; `PUT /staff/:id/role` `{role}`; `POST /staff/:id/identities`
  * `{platform, externalId}` (409 when the account is someone else's); `DELETE
- * /staff/:id/identities/:platform/:externalId`. Missing token 401, wrong token 403.
+ * /staff/:id/identities/:platform/:externalId`; `POST /jobs/kb-reindex|nlu-retrain` `{reason?}` queues
+ * the job (202). Missing token 401, wrong token 403.
  */
 export function createAdminRouter(options: AdminRouterOptions): express.Router {
   const { staff } = options;
@@ -49,6 +56,15 @@ export function createAdminRouter(options: AdminRouterOptions): express.Router {
     await staff.unlinkIdentity({ staffId: parseInput(StaffId, req.params.id, 'staff id'), ...identity });
     res.status(204).end();
   });
+  const { enqueue } = options;
+  if (enqueue) {
+    router.post('/jobs/:name', async (req, res) => {
+      const name = parseInput(JobName, req.params.name, 'job');
+      const body = parseInput(JobBody, req.body ?? {}, 'body');
+      const { jobId } = await enqueue(name, body.reason === undefined ? {} : { reason: body.reason });
+      res.status(202).json({ job: name, jobId });
+    });
+  }
   router.use(restErrorHandler(options.logger));
   return router;
 }

@@ -41,6 +41,8 @@ export interface LogConversation {
   messageCount: number;
   /** Status of the latest hand-off, `null` when it never had one. */
   handoff: string | null;
+  /** The customer's sentiment over the conversation: average and latest score, and their difference. */
+  sentiment: { scored: number; average: number | null; latest: number | null; trend: number | null };
 }
 
 /** How a row leaves: redacted with these options, or `raw`. */

@@ -56,6 +56,15 @@ export async function searchConversations(
         .whereRef('messages.conversation_id', '=', 'conversations.id').as('message_count'),
       eb.selectFrom('handoffs').select('handoffs.status')
         .whereRef('handoffs.conversation_id', '=', 'conversations.id').orderBy('handoffs.id', 'desc').limit(1).as('handoff'),
+      eb.selectFrom('messages').select((inner) => inner.fn.avg<number | string | null>('messages.sentiment').as('a'))
+        .whereRef('messages.conversation_id', '=', 'conversations.id').where('messages.direction', '=', 'in')
+        .where('messages.sentiment', 'is not', null).as('sentiment_average'),
+      eb.selectFrom('messages').select((inner) => inner.fn.count<number | string>('messages.sentiment').as('c'))
+        .whereRef('messages.conversation_id', '=', 'conversations.id').where('messages.direction', '=', 'in')
+        .where('messages.sentiment', 'is not', null).as('sentiment_scored'),
+      eb.selectFrom('messages').select('messages.sentiment')
+        .whereRef('messages.conversation_id', '=', 'conversations.id').where('messages.direction', '=', 'in')
+        .where('messages.sentiment', 'is not', null).orderBy('messages.id', 'desc').limit(1).as('sentiment_latest'),
     ])
     .where((eb) => eb.and([
       ...conversationConditions(eb, filter),
@@ -73,5 +82,15 @@ export async function searchConversations(
     updatedAt: row.updated_at,
     messageCount: Number(row.message_count ?? 0),
     handoff: row.handoff ?? null,
+    sentiment: sentimentTrend(row),
   })), page.limit);
+}
+
+/** Average and latest score; `trend` < 0 means the customer's latest message is gloomier than their average. */
+function sentimentTrend(row: { sentiment_average: unknown; sentiment_scored: unknown; sentiment_latest: unknown }): LogConversation['sentiment'] {
+  const scored = Number(row.sentiment_scored ?? 0);
+  if (scored === 0) return { scored: 0, average: null, latest: null, trend: null };
+  const average = Number(row.sentiment_average);
+  const latest = Number(row.sentiment_latest);
+  return { scored, average, latest, trend: latest - average };
 }

@@ -48,4 +48,13 @@ describe('admin API for staff', () => {
     expect((await api(url(), '/admin/staff/2/identities/slack/U0TEST', { method: 'DELETE', headers: admin })).status).toBe(404);
     expect((await api(url(), '/admin/staff/2/identities', { body: { platform: 'fax', externalId: 'x' }, headers: admin })).status).toBe(400);
   });
+
+  it('queues a knowledge-base re-index or an NLU retraining on request, and nothing else', async () => {
+    const queued = await api(url(), '/admin/jobs/nlu-retrain', { body: { reason: 'new examples' }, headers: admin });
+    expect(queued.status, queued.text).toBe(202);
+    expect(queued.json).toMatchObject({ job: 'nlu-retrain' });
+    expect((await api(url(), '/admin/jobs/kb-reindex', { body: {}, headers: admin })).status).toBe(202);
+    expect((await api(url(), '/admin/jobs/drop-tables', { body: {}, headers: admin })).status).toBe(400);
+    expect((await api(url(), '/admin/jobs/kb-reindex', { body: {} })).status).toBe(401);
+  });
 });
