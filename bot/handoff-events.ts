@@ -9,8 +9,11 @@ import type { HandoffOutcome, HandoffReason } from '../store/index.js';
  * listener never sees something that is rolled back.
  */
 export type HandoffEvent =
-  /** The bot stepped aside: a new entry in the agents' queue. */
-  | { type: 'opened'; handoffId: number; conversationId: string; reason: HandoffReason }
+  /**
+   * The bot stepped aside: a new entry in the agents' queue. `activity` is set when the bot told the
+   * customer outside a turn (a strongly negative message scored in the background); channels deliver it.
+   */
+  | { type: 'opened'; handoffId: number; conversationId: string; reason: HandoffReason; activity?: Activity }
   /** A customer wrote while a hand-off was open: stored, not answered by the bot. */
   | { type: 'customer_message'; handoffId: number; conversationId: string; activity: Activity }
   | { type: 'taken'; handoffId: number; conversationId: string; agentStaffId: number }

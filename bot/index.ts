@@ -1,6 +1,7 @@
 export { Bot, toActivity, type BotOptions, type TurnResult } from './pipeline.js';
 export { ChannelDirectory } from './channels.js';
 export { StaffAdmin } from './staff-admin.js';
+export { handOffIfStronglyNegative, STRONGLY_NEGATIVE } from './sentiment-handoff.js';
 export { AGENT_ROLES, HandoffDesk, HandoffOutcomeSchema, HandoffSummarySchema, type Agent, type HandoffDeskOptions, type HandoffSummary, type QueueEntry } from './handoff.js';
 export { HandoffEvents, type HandoffEvent, type HandoffListener } from './handoff-events.js';
 export { extractTables } from './text-tables.js';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { checkMessageText, RoleSchema, type Activity, type Channel, type InboundMessage, type Principal } from '../core/activity.js';
+import { checkMessageText, type Activity, type Channel, type InboundMessage, type Principal } from '../core/activity.js';
 import { ConflictError, DependencyError, ForbiddenError } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
 import type { TurnObserver, TurnRecord } from '../core/observer.js';
@@ -8,10 +8,14 @@ import type { NluEngine, ParseResult } from '../core/nlu.js';
 import type { Caller, Clock, KnowledgeBase, ToolResult } from '../core/tools.js';
 import {
   createConversation, findInboundByClientId, findOpenHandoff, findReplies, findStaffUser, getConversation, insertMessages, listMessages,
-  saveConversationState, type Conversation, type Database, type Handoff, type Message, type NewMessage, type StaffUser,
+  saveConversationState, type Conversation, type Database, type Handoff, type NewMessage, type StaffUser,
 } from '../store/index.js';
 import { callToolDirectly } from './direct-call.js';
 import { respond } from './dialogue.js';
+import { handOffIfStronglyNegative } from './sentiment-handoff.js';
+import { toActivity } from './to-activity.js';
+
+export { toActivity };
 import { HandoffEvents, type HandoffEvent } from './handoff-events.js';
 import type { IdentityLimits } from './identify.js';
 import { chooseLanguage, messagesIn } from './messages/index.js';
@@ -129,6 +133,16 @@ export class Bot {
    * and passed to the agents (a `customer_message` hand-off event); the bot neither answers nor
    * runs a tool, and `replies` is empty.
    */
+  /**
+   * Hands the conversation to a person when a background score says the customer's message was
+   * strongly negative (see {@link handOffIfStronglyNegative}); agents and the customer's channels hear of it.
+   */
+  async handOffIfStronglyNegative(scored: { conversationId: string; activityId: string; score: number }): Promise<boolean> {
+    const event = await handOffIfStronglyNegative({ ...scored, db: this.options.db, now: this.options.clock.now() });
+    if (event) this.handoffEvents.publish(event);
+    return event !== undefined;
+  }
+
   /** Swaps in a retrained NLU model; turns already parsing finish with the old one. */
   replaceNlu(engine: NluEngine): void {
     this.nlu = engine;
@@ -302,21 +316,3 @@ function messageRows(options: { message: InboundMessage; parse: ParseResult; rep
   return [inbound, ...replies];
 }
 
-/** A stored message as the channel-neutral Activity. */
-export function toActivity(row: Message | NewMessage): Activity {
-  const payload = row.payload ? (JSON.parse(row.payload) as Pick<Activity, 'quickReplies' | 'sources' | 'tables'>) : {};
-  return {
-    id: row.activity_id,
-    type: 'message',
-    channel: row.channel as Channel,
-    conversationId: row.conversation_id,
-    from: { id: row.user_id, role: RoleSchema.catch('customer').parse(row.role) },
-    text: row.text,
-    timestamp: row.created_at,
-    ...(row.client_message_id ? { clientMessageId: row.client_message_id } : {}),
-    ...(row.reply_to_id ? { replyToId: row.reply_to_id } : {}),
-    ...(payload.quickReplies?.length ? { quickReplies: payload.quickReplies } : {}),
-    ...(payload.sources?.length ? { sources: payload.sources } : {}),
-    ...(payload.tables?.length ? { tables: payload.tables } : {}),
-  };
-}

@@ -152,6 +152,7 @@ export async function startServer(options: {
     const monitoring = await startMonitoring({
       config, store, logger, clock, score: sentiment.score, notifiers: channels.notifiers, processJobs: config.JOBS_IN_SERVER, schedule: true,
       publishSentiment: (scored) => monitor.publishSentiment(scored),
+      onScored: (scored) => bot.handOffIfStronglyNegative(scored),
       publishAlert: (alert) => monitor.publishAlert(alert),
       reindexKnowledge: async () => { logger.info({ result: await kb.reindex() }, 'knowledge base reindexed'); },
       retrainNlu: async () => { bot.replaceNlu(await openNlu({ store, config, logger })); },

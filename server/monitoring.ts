@@ -24,6 +24,8 @@ export interface MonitoringOptions {
   /** The monitor's live stream, when this process serves it. */
   publishAlert?: (alert: Alert) => void;
   publishSentiment?: (scored: ScoredMessage) => void;
+  /** Also told about each scored message (the bot's hand-off on strongly negative messages). */
+  onScored?: (scored: ScoredMessage) => Promise<unknown>;
   /** Whether this process runs jobs (the web server without a separate worker, or the worker). */
   processJobs: boolean;
   /** Whether this process (re)declares the repeatable alert jobs: the web server, not every worker. */
@@ -65,6 +67,7 @@ export async function startMonitoring(options: MonitoringOptions): Promise<Monit
     onScored: (scored) => {
       options.publishSentiment?.(scored);
       void alerts.onSentimentScored(scored);
+      options.onScored?.(scored).catch((error: unknown) => logger.error({ err: error, ...scored }, 'after-scoring step failed'));
     },
     runAlertRules: (rule) => alerts.run(rule),
     ...(options.reindexKnowledge ? { reindexKnowledge: options.reindexKnowledge } : {}),

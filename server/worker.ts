@@ -1,4 +1,5 @@
 import { systemClock } from '../core/tools.js';
+import { handOffIfStronglyNegative } from '../bot/index.js';
 import { openDatabase } from '../store/index.js';
 import { loadConfig } from './config.js';
 import { createLogger } from './logger.js';
@@ -29,6 +30,8 @@ try {
   // Alerts from here go to the staff channels directly; the web server schedules the rule jobs.
   monitoring = await startMonitoring({
     config, store, logger, clock: systemClock, score: sentiment.score, processJobs: true, schedule: false,
+    // Stored here; the web servers' agents see it in their queue and the customer on their next message.
+    onScored: (scored) => handOffIfStronglyNegative({ ...scored, db: store.db, now: systemClock.now() }),
     notifiers: createStaffNotifiers({ config, store, logger, clock: systemClock }),
   });
 } catch (error) {

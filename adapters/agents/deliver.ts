@@ -5,7 +5,8 @@ import type { HandoffEvents } from '../../bot/index.js';
 const chatRoom = (conversationId: string) => `conversation:${conversationId}`;
 
 /**
- * Sends what agents say (and the bot's "you're back with the assistant" when a hand-off closes)
+ * Sends what agents say (and the bot's "you're back with the assistant" when a hand-off closes, or
+ * its "connecting you with a colleague" when a background score opened one)
  * to the customer's web chat tabs as `message` Activities on namespace `/chat`.
  *
  * @remarks The messages are stored before the event is published, so a customer who is offline
@@ -15,7 +16,7 @@ const chatRoom = (conversationId: string) => `conversation:${conversationId}`;
 export function deliverToWebchat(options: { io: Server; events: HandoffEvents }): () => void {
   const chat = options.io.of('/chat');
   return options.events.subscribe((event) => {
-    if (event.type !== 'agent_message' && event.type !== 'closed') return;
-    chat.to(chatRoom(event.conversationId)).emit('message', event.activity);
+    if (event.type !== 'agent_message' && event.type !== 'closed' && event.type !== 'opened') return;
+    if (event.activity) chat.to(chatRoom(event.conversationId)).emit('message', event.activity);
   });
 }
