@@ -15,8 +15,8 @@
  * npm run nlu -- parse where is order 100234
  * ```
  */
-import { isCounterpartError } from '../core/errors.js';
-import { CliUsageError, parseCliArgs, USAGE } from './model/cli-args.js';
+import { reportCliFailure } from '../core/cli.js';
+import { parseCliArgs, USAGE } from './model/cli-args.js';
 import { runEval } from './model/cli-eval.js';
 import { runParse } from './model/cli-parse.js';
 import { runTrain } from './model/cli-train.js';
@@ -35,16 +35,4 @@ async function main(argv: readonly string[]): Promise<void> {
   process.stdout.write(`${output}\n`);
 }
 
-main(process.argv.slice(2)).catch((error: unknown) => {
-  if (error instanceof CliUsageError) {
-    process.stderr.write(`${error.message}\n\n${USAGE}\n`);
-    process.exitCode = 2;
-  } else if (isCounterpartError(error)) {
-    // Expected failures (bad training data, no model): the message says what to fix; a stack would bury it.
-    process.stderr.write(`${error.message}\n`);
-    process.exitCode = 1;
-  } else {
-    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exitCode = 1;
-  }
-});
+main(process.argv.slice(2)).catch((error: unknown) => reportCliFailure(error, USAGE));

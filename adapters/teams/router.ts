@@ -1,6 +1,5 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { z } from 'zod';
-import type { Logger } from '../../core/logger.js';
 import type { ErrorBody } from '../errors.js';
 import { EMULATOR_CHANNEL_ID, InboundActivitySchema, TEAMS_CHANNEL_ID } from './inbound.js';
 import { createTeamsCloudAdapter, type TeamsAuth } from './sdk.js';

@@ -19,7 +19,8 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { InvalidInputError, isCounterpartError, NotFoundError } from '../../core/errors.js';
+import { CliUsageError, reportCliFailure } from '../../core/cli.js';
+import { InvalidInputError, NotFoundError } from '../../core/errors.js';
 import { encodersForTraining, SUPPORTED_LANGUAGES } from '../../nlu/index.js';
 import { SentimentAnalyzer } from './analyzer.js';
 import { isSentimentDatasetName, loadSentimentDataset, SENTIMENT_DATASETS } from './datasets.js';
@@ -41,7 +42,6 @@ const USAGE = `Usage: npm run sentiment -- train --dataset <${DATASETS.join('|')
   score   prints the sentiment a saved model gives one message`;
 
 /** A command line that names no command, an unknown one, or misses an argument: exit code 2. */
-class CliUsageError extends InvalidInputError {}
 
 type Command =
   | { command: 'help' }
@@ -155,19 +155,4 @@ async function main(argv: readonly string[]): Promise<void> {
   process.stdout.write(`${output}\n`);
 }
 
-main(process.argv.slice(2)).catch((error: unknown) => {
-  if (error instanceof CliUsageError) {
-    process.stderr.write(`${error.message}\n\n${USAGE}\n`);
-    process.exitCode = 2;
-  } else if ((error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT') {
-    process.stderr.write(`No such file or folder: ${(error as NodeJS.ErrnoException).path ?? ''}\n`);
-    process.exitCode = 1;
-  } else if (isCounterpartError(error)) {
-    // Expected failures (bad data, no model): the message says what to fix; a stack would bury it.
-    process.stderr.write(`${error.message}\n`);
-    process.exitCode = 1;
-  } else {
-    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exitCode = 1;
-  }
-});
+main(process.argv.slice(2)).catch((error: unknown) => reportCliFailure(error, USAGE));

@@ -1,6 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { z } from 'zod';
-import { InvalidInputError } from '../../core/errors.js';
+import { CliUsageError } from '../../core/cli.js';
 import { ENCODER_CHOICES, type EncoderChoice } from './encoder-pool.js';
 
 /** Where `parse` looks for a model when `--model` is not given; the server writes its model there too. */
@@ -18,8 +18,7 @@ export const USAGE = `Usage: npm run nlu -- train --data <file> [--data <file2>]
           accuracy, per-intent scores, confusions and entity scores (--json: one JSON object)
   parse   prints what a saved model makes of one message`;
 
-/** A command line that names no command, an unknown one, or misses an argument: exit code 2. */
-export class CliUsageError extends InvalidInputError {}
+export { CliUsageError };
 
 /** A parsed command line. */
 export type CliCommand =
