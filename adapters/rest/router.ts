@@ -1,11 +1,11 @@
-import express, { type NextFunction, type Request, type Response } from 'express';
+import express, { type ErrorRequestHandler, type NextFunction, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { ClientMessageIdSchema } from '../../core/activity.js';
 import { CounterpartError, InvalidInputError, NotFoundError } from '../../core/errors.js';
 import type { Logger } from '../../core/logger.js';
 import type { Bot } from '../../bot/index.js';
 import { principalFromHeaders, type Authenticate } from '../auth.js';
-import { toErrorResponse } from '../errors.js';
+import { noStackTraces } from '../http/index.js';
 import { openApiDocument } from './openapi.js';
 
 /** Request bodies are small JSON documents; anything bigger is refused before parsing. */
@@ -89,25 +89,10 @@ export function createRestRouter(options: RestOptions): express.Router {
   return router;
 }
 
-interface BodyParserError { type?: string; status?: number }
-
-/** Maps body-parser failures and typed errors to 4xx JSON; unknown errors to a 500 without internals. */
-export function restErrorHandler(logger: Logger) {
-  return (error: unknown, _req: Request, res: Response, _next: NextFunction): void => {
-    const parserError = error as BodyParserError;
-    if (parserError?.type === 'entity.parse.failed') {
-      res.status(400).json({ error: { code: 'invalid_json', message: 'the body is not valid JSON' } });
-      return;
-    }
-    if (parserError?.type === 'entity.too.large') {
-      res.status(413).json({ error: { code: 'payload_too_large', message: `the body is larger than ${BODY_LIMIT}` } });
-      return;
-    }
-    if (parserError?.type && parserError.status && parserError.status < 500) {
-      res.status(parserError.status).json({ error: { code: 'invalid_input', message: 'the body could not be read' } });
-      return;
-    }
-    const { status, body } = toErrorResponse(error, logger);
-    res.status(status).json(body);
-  };
+/**
+ * Maps body-parser failures and typed errors to 4xx JSON; unknown errors to a 500 without internals.
+ * The same handler as `noStackTraces` (adapters/http), kept under this name for the routers using it.
+ */
+export function restErrorHandler(logger: Logger): ErrorRequestHandler {
+  return noStackTraces({ logger });
 }
