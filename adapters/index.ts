@@ -5,4 +5,5 @@ export { openApiDocument } from './rest/openapi.js';
 export { attachWebchat, type WebchatOptions } from './webchat/socket.js';
 export { toErrorResponse, type ErrorBody } from './errors.js';
 export type { Authenticate } from './auth.js';
-export { attachAgents, deliverToWebchat, type AgentsOptions } from './agents/index.js';
+export { attachAgents, broadcastToAgents, deliverHandoffEvent, deliverToWebchat, type AgentsOptions } from './agents/index.js';
+export type { Broadcaster } from './broadcast.js';

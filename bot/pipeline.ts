@@ -7,13 +7,14 @@ import type { TurnObserver, TurnRecord } from '../core/observer.js';
 import type { NluEngine, ParseResult } from '../core/nlu.js';
 import type { Caller, Clock, KnowledgeBase, ToolResult } from '../core/tools.js';
 import {
-  createConversation, findInboundByClientId, findOpenHandoff, findReplies, findStaffUser, getConversation, insertMessages, listMessages,
-  saveConversationState, type Conversation, type Database, type Handoff, type NewMessage, type StaffUser,
+  createConversation, findInboundByClientId, findOpenHandoff, findReplies, findStaffUser, getConversation, insertMessages, isTransientDatabaseError,
+  listMessages, lockConversation, saveConversationState, type Conversation, type Database, type Handoff, type NewMessage, type StaffUser,
 } from '../store/index.js';
 import { callToolDirectly } from './direct-call.js';
 import { respond } from './dialogue.js';
 import { handOffIfStronglyNegative } from './sentiment-handoff.js';
 import { toActivity } from './to-activity.js';
+import { TurnQueue } from './turn-queue.js';
 
 export { toActivity };
 import { HandoffEvents, type HandoffEvent } from './handoff-events.js';
@@ -41,6 +42,8 @@ export interface BotOptions {
   handoffEvents?: HandoffEvents;
   /** Told about every committed turn (metrics, live monitor, background scoring). @defaultValue none */
   observers?: readonly TurnObserver[];
+  /** Told each time a turn found its conversation changed underneath it and ran again (metrics). @defaultValue none */
+  onConflict?: () => void;
 }
 
 /** Result of one inbound message. */
@@ -72,6 +75,8 @@ export class Bot {
   private readonly handoffEvents: HandoffEvents;
 
   private nlu: NluEngine;
+
+  private readonly queue = new TurnQueue();
 
   constructor(private readonly options: BotOptions) {
     this.nlu = options.nlu;
@@ -148,8 +153,42 @@ export class Bot {
     this.nlu = engine;
   }
 
+  /**
+   * Runs one turn: after the conversation's earlier turns in this process, and under the
+   * conversation's database lock, so turns never interleave across replicas either.
+   *
+   * @remarks A message whose `clientMessageId` was already stored (a retry, a reconnect, the same
+   * message sent to a second replica) gets the stored replies back with `duplicate: true` and
+   * runs nothing. An unreachable database becomes a retryable {@link DependencyError}: nothing
+   * was stored, and the client may send the same message again.
+   */
   async handleMessage(message: InboundMessage): Promise<TurnResult> {
     const text = checkMessageText(message.text);
+    return this.queue.run(message.conversationId, async () => {
+      try {
+        return await this.runTurn({ ...message, text });
+      } catch (error) {
+        if (isTransientDatabaseError(error)) throw new DependencyError('database unavailable', error);
+        throw error;
+      }
+    });
+  }
+
+  /** Turns queued or running in this process. */
+  get turnsInFlight(): number {
+    return this.queue.size;
+  }
+
+  /**
+   * Waits for the turns this process has accepted to finish (graceful shutdown), at most `timeoutMs`.
+   * @returns how many were still running when the time ran out
+   */
+  drain(timeoutMs: number): Promise<number> {
+    return this.queue.drain(timeoutMs);
+  }
+
+  private async runTurn(message: InboundMessage & { text: string }): Promise<TurnResult> {
+    const { text } = message;
     await this.openConversation(message);
     const earlier = await this.replayed(message);
     if (earlier) return earlier;
@@ -159,14 +198,15 @@ export class Bot {
     const nluMs = performance.now() - started;
     for (let attempt = 0; ; attempt++) {
       try {
-        const done = await this.turn({ ...message, text }, parse);
+        const done = await this.turn(message, parse);
         done.events.forEach((event) => this.handoffEvents.publish(event));
-        this.observe({ ...done.result, parse, nluMs, totalMs: performance.now() - started, message });
+        if (!done.result.duplicate) this.observe({ ...done.result, parse, nluMs, totalMs: performance.now() - started, message });
         return done.result;
       } catch (error) {
         const replay = await this.replayed(message);
         if (replay) return replay; // a concurrent copy of the same message won the race
         if (!(error instanceof ConflictError) || attempt >= MAX_CONFLICT_RETRIES) throw error;
+        this.options.onConflict?.();
         this.options.logger.debug({ conversationId: message.conversationId, attempt }, 'turn conflict, retrying');
       }
     }
@@ -186,17 +226,21 @@ export class Bot {
     }
   }
 
-  private async replayed(message: InboundMessage): Promise<TurnResult | undefined> {
+  private async replayed(message: InboundMessage, db: Kysely<Database> = this.options.db): Promise<TurnResult | undefined> {
     if (!message.clientMessageId) return undefined;
-    const inbound = await findInboundByClientId(this.options.db, { conversationId: message.conversationId, clientMessageId: message.clientMessageId });
+    const inbound = await findInboundByClientId(db, { conversationId: message.conversationId, clientMessageId: message.clientMessageId });
     if (!inbound) return undefined;
-    const replies = await findReplies(this.options.db, inbound.activity_id);
+    const replies = await findReplies(db, inbound.activity_id);
     return { inbound: toActivity(inbound), replies: replies.map(toActivity), duplicate: true };
   }
 
   private async turn(message: InboundMessage & { text: string }, parse: ParseResult): Promise<TurnDone> {
     const { db, clock } = this.options;
     return db.transaction().execute(async (trx) => {
+      await lockConversation(trx, message.conversationId);
+      // Under the lock: the same message may have just been answered by another replica.
+      const replay = await this.replayed(message, trx);
+      if (replay) return { result: replay, events: [] };
       const conversation = await getConversation(trx, message.conversationId);
       authorize(conversation, message.principal);
       const caller = await callerOf(trx, conversation, message.principal);

@@ -22,6 +22,12 @@ export interface BullMqJobQueueOptions<D extends JobDefinitions> {
   keepCompleted?: number;
   /** Dead letters (final failures) kept per kind. @defaultValue 1000 */
   keepDeadLetters?: number;
+  /**
+   * How long a worker's hold on a running job lasts without renewal. A worker killed mid-job
+   * stops renewing; after this (plus up to one stalled-check interval, the same length) another
+   * worker runs the job again, so handlers must be idempotent. @defaultValue 30000 (BullMQ's)
+   */
+  lockDurationMs?: number;
 }
 
 /**
@@ -88,6 +94,7 @@ export class BullMqJobQueue<D extends JobDefinitions> implements JobQueue<D> {
         connection: { ...this.connection, maxRetriesPerRequest: null },
         prefix: this.prefix,
         concurrency: Math.max(1, definition.concurrency ?? options.concurrency ?? 1),
+        ...(this.options.lockDurationMs ? { lockDuration: this.options.lockDurationMs, stalledInterval: this.options.lockDurationMs } : {}),
       });
       worker.on('error', (error) => this.logger.error({ job: definition.name, err: error }, 'job worker error'));
       worker.on('failed', (job, error) => this.logFailure(definition, job, error));

@@ -3,7 +3,7 @@ import type { Store } from '../store/index.js';
 import { alertRulesJob, type RunAlertRules } from './alert-rules.js';
 import { kbReindexJob, nluRetrainJob, type MaintenanceTask } from './maintenance.js';
 import { pingJob } from './ping.js';
-import { scoreSentimentJob, type ScoredMessage, type ScoreTexts } from './score-sentiment.js';
+import { scoreSentimentJob, sentimentSweepJob, type QueueScoring, type ScoredMessage, type ScoreTexts } from './score-sentiment.js';
 
 /** What job handlers may use; the composition root (server/) builds it. */
 export interface JobDeps {
@@ -14,6 +14,9 @@ export interface JobDeps {
   /** Told about each scored message (live monitor, negative-spike rule). */
   onScored?: (scored: ScoredMessage) => void | Promise<void>;
   runAlertRules: RunAlertRules;
+  /** Queues `score-sentiment` for one message (the sweep re-queues lost ones). */
+  queueScoring?: QueueScoring;
+  now?: () => Date;
   /** Rebuilds the knowledge-base index this process answers from (web servers only). */
   reindexKnowledge?: MaintenanceTask;
   /** Re-opens (retraining when stale) the NLU model this process parses with (web servers only). */
@@ -31,5 +34,7 @@ export interface JobDeps {
  * Alert rules are scheduled with `jobs.repeat`.
  */
 export function jobDefinitions(deps: JobDeps) {
-  return [pingJob(deps), scoreSentimentJob(deps), alertRulesJob(deps), kbReindexJob(deps.reindexKnowledge), nluRetrainJob(deps.retrainNlu)] as const;
+  return [
+    pingJob(deps), scoreSentimentJob(deps), sentimentSweepJob(deps), alertRulesJob(deps), kbReindexJob(deps.reindexKnowledge), nluRetrainJob(deps.retrainNlu),
+  ] as const;
 }

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import express from 'express';
 import { Server as SocketServer } from 'socket.io';
-import { attachAgents, attachWebchat, createAdminRouter, createOpsRouter, createRestRouter, restErrorHandler, type Authenticate } from '../adapters/index.js';
+import { attachAgents, attachWebchat, createAdminRouter, createOpsRouter, createRestRouter, type Authenticate } from '../adapters/index.js';
 import { createKbRouter } from '../adapters/kb/index.js';
 import { createDashboardRouter } from '../adapters/dashboard/index.js';
 import { DashboardService } from '../monitor/stats/index.js';
@@ -29,6 +29,9 @@ import { databaseCheck, flagCheck, readinessHandler, redisCheck } from './health
 import { ServerMetrics } from './metrics.js';
 import type { TurnObserver } from '../core/observer.js';
 import { SLACK_EVENTS_PATH, startStaffChannels } from './staff-channels.js';
+import { attachRedisAdapter } from './socket-cluster.js';
+import { openRateLimits } from './rate-limits.js';
+import { corsAllowList, jsonNotFound, noStackTraces, rateLimit, securityHeaders } from '../adapters/http/index.js';
 
 const WEB_DIR = fileURLToPath(new URL('../web/', import.meta.url));
 /** Chart.js's browser build, which the dashboard loads from `/vendor/chart.umd.min.js`. */
@@ -37,6 +40,8 @@ const CHART_JS = join(dirname(createRequire(import.meta.url).resolve('chart.js')
 const MAX_SOCKET_FRAME_BYTES = 64 * 1024;
 /** The support agent the demo agent console (`/agents`) signs in as: Aisha Khan. */
 const DEMO_AGENT_ID = 4;
+/** On shutdown, turns already accepted get this long to finish before sockets close. */
+const DRAIN_MS = 15_000;
 
 export interface RunningServer {
   url: string;
@@ -65,19 +70,38 @@ export async function startServer(options: {
   const { config } = options;
   const logger = options.logger ?? createLogger(config);
   const clock = options.clock ?? systemClock;
-  const store = await openDatabase({ url: config.DATABASE_URL, schema: config.DATABASE_SCHEMA, sqlitePath: config.SQLITE_PATH });
+  const store = await openDatabase({
+    url: config.DATABASE_URL, schema: config.DATABASE_SCHEMA, sqlitePath: config.SQLITE_PATH,
+    onConnectionError: (error) => logger.warn({ err: error }, 'a PostgreSQL connection broke; the pool reconnects'),
+  });
   const authenticate: Authenticate = (token) => verifyToken(token, { secret: config.CUSTOMER_TOKEN_SECRET, now: clock.now() });
   let api: express.Router | undefined;
+  /** Set on shutdown: new work is refused (retryable) while accepted turns finish. */
+  let draining = false;
   const app = express();
   app.disable('x-powered-by');
+  if (config.TRUST_PROXY) app.set('trust proxy', trustProxySetting(config.TRUST_PROXY));
+  // First, so every response carries them, refusals included.
+  app.use(securityHeaders({ https: config.PUBLIC_HTTPS }));
+  app.use((_req, res, next) => {
+    if (!draining) return next();
+    res.status(503).set({ 'retry-after': '1', connection: 'close' })
+      .json({ error: { code: 'shutting_down', message: 'This server is restarting; please try again.' } });
+  });
   // Liveness answers at once; readiness (and the chat) wait for seeding and NLU training.
   app.get('/healthz', (_req, res) => { res.json({ status: api ? 'ok' : 'starting' }); });
   const metrics = new ServerMetrics({ logger });
   const redisUrl = options.redisUrl ?? config.REDIS_URL;
   const redis = redisUrl ? redisCheck(redisUrl, { logger }) : undefined;
-  const checks = [databaseCheck(store.db), ...(redis ? [redis] : []), flagCheck('models', () => api !== undefined)];
+  const checks = [databaseCheck(store.db), ...(redis ? [redis] : []), flagCheck('models', () => api !== undefined), flagCheck('accepting', () => !draining)];
   app.get('/readyz', readinessHandler({ checks, logger }));
   app.get('/metrics', metrics.handler({ token: options.metricsToken ?? config.METRICS_TOKEN }));
+  const limits = openRateLimits({ config, redisUrl, logger, onLimited: metrics.rejectedRequest });
+  app.use('/api', corsAllowList(config.WIDGET_ORIGINS));
+  app.use('/api', rateLimit({ limiter: limits.limiter, rules: [limits.rules.httpPerIp], keyOf: (req) => (req.path === '/messages' ? undefined : req.ip) }));
+  app.post('/api/conversations/:id/messages', rateLimit({
+    limiter: limits.limiter, rules: [limits.rules.messagesPerConversation], keyOf: (req) => String(req.params.id),
+  }));
   app.use('/api', (req, res, next) => {
     if (api) return api(req, res, next);
     res.status(503).set('retry-after', '2').json({ error: { code: 'starting', message: 'The assistant is starting; try again in a moment.' } });
@@ -107,22 +131,33 @@ export async function startServer(options: {
     res.type('text/plain; charset=utf-8').send(text);
   });
   app.use(express.static(WEB_DIR, { index: false }));
-  app.use(restErrorHandler(logger));
+  app.use('/api', jsonNotFound());
+  app.use(noStackTraces({ logger }));
   const http = createServer(app);
   const io = new SocketServer(http, {
     maxHttpBufferSize: MAX_SOCKET_FRAME_BYTES,
     serveClient: true,
     ...(config.WIDGET_ORIGINS.length > 0 ? { cors: { origin: config.WIDGET_ORIGINS } } : {}),
   });
+  const closers: Array<() => Promise<void>> = [];
+  // Several replicas: socket.io broadcasts (chat replies, agents, monitor) reach every replica's sockets.
+  if (redisUrl) closers.push(attachRedisAdapter(io, { url: redisUrl, prefix: config.REDIS_PREFIX, logger }));
+  closers.push(() => limits.close());
   let markReady: () => void = () => {};
   const ready = new Promise<void>((resolve) => { markReady = resolve; });
   io.of('/chat').use((_socket, next) => { void ready.then(() => next()); });
   io.of('/agents').use((_socket, next) => { void ready.then(() => next()); });
   io.of('/monitor').use((_socket, next) => { void ready.then(() => next()); });
-  const closers: Array<() => Promise<void>> = [];
   if (redis) closers.push(() => redis.close());
+  let activeBot: Bot | undefined;
   const close = async () => {
-    await closeAll(io, http);
+    // Graceful: stop taking connections and messages, let accepted turns commit and answer, then
+    // close the sockets (clients reconnect to another replica and re-send what was not acknowledged).
+    draining = true;
+    const stopped = new Promise<void>((resolve) => { http.close(() => resolve()); });
+    const unfinished = await activeBot?.drain(DRAIN_MS);
+    if (unfinished) logger.warn({ unfinished }, 'shutting down with turns still running');
+    await closeAll(io, http, stopped);
     for (const closer of closers.reverse()) await closer();
     await store.close();
   };
@@ -141,8 +176,11 @@ export async function startServer(options: {
     const monitor = attachMonitor({ io, logs: monitorLogs, authenticate, logger });
     const bot = await createBot({
       store, config, logger, clock, kb: metrics.timeKnowledge(kb), handoffEvents, observers: [metrics.turnObserver, monitor.observer, scoring],
+      onConflict: metrics.turnConflict,
     });
-    attachWebchat({ io, bot, authenticate, logger });
+    activeBot = bot;
+    attachWebchat({ io, bot, authenticate, logger, accepting: () => !draining, checkLimits: limits.checkMessage,
+      trustProxy: config.TRUST_PROXY !== undefined && config.TRUST_PROXY !== 'false' });
     const desk = new HandoffDesk({ db: store.db, clock, events: handoffEvents });
     attachAgents({ io, desk, authenticate, logger });
     const channels = await startStaffChannels({ config, bot, store, logger, clock, desk });
@@ -186,11 +224,12 @@ export async function startServer(options: {
 
 async function createBot(options: {
   store: Store; config: Config; logger: Logger; clock: Clock; kb: KnowledgeBase; handoffEvents: HandoffEvents; observers: TurnObserver[];
+  onConflict: () => void;
 }): Promise<Bot> {
   const nlu = await openNlu(options);
   return new Bot({
     db: options.store.db, nlu, tools: createBotTools(), clock: options.clock, logger: options.logger, knowledge: options.kb,
-    handoffEvents: options.handoffEvents, observers: options.observers,
+    handoffEvents: options.handoffEvents, observers: options.observers, onConflict: options.onConflict,
     limits: { maxAttempts: options.config.IDENTITY_MAX_ATTEMPTS, windowSeconds: options.config.IDENTITY_WINDOW_SECONDS },
   });
 }
@@ -254,6 +293,12 @@ async function dashboardPage(options: { config: Config; clock: Clock; store: Sto
   return html.replaceAll('__MONITOR_TOKEN__', token).replaceAll('__STAFF_NAME__', staff ? escapeHtml(staff.name) : '');
 }
 
+/** `TRUST_PROXY` as express takes it: `true`/`false`, a hop count, or addresses and subnets. */
+function trustProxySetting(value: string): boolean | number | string {
+  if (value === 'true' || value === 'false') return value === 'true';
+  return /^\d+$/.test(value) ? Number(value) : value;
+}
+
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
@@ -269,8 +314,8 @@ function listen(http: HttpServer, config: Config): Promise<string> {
   });
 }
 
-async function closeAll(io: SocketServer, http: HttpServer): Promise<void> {
+async function closeAll(io: SocketServer, http: HttpServer, stopped: Promise<void>): Promise<void> {
   await new Promise<void>((resolve) => { void io.close(() => resolve()); });
   http.closeAllConnections();
-  await new Promise<void>((resolve) => { http.close(() => resolve()); });
+  await stopped;
 }

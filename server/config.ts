@@ -20,8 +20,9 @@ const EnvSchema = z.object({
   /** Serve the demo shop page at `/`, signed in as the demo customer. @defaultValue true */
   DEMO_MODE: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
   /**
-   * Other sites allowed to embed the widget (comma-separated origins, for example
-   * `https://shop.example`). The demo page on this server is always allowed. @defaultValue none
+   * The CORS allow-list: other sites allowed to embed the widget and call the REST API from a
+   * browser (comma-separated origins, for example `https://shop.example`). Pages served by this
+   * server are always allowed. @defaultValue none
    */
   WIDGET_ORIGINS: z.string().default('').transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean))
     .pipe(z.array(z.string().url())),
@@ -66,6 +67,31 @@ const EnvSchema = z.object({
   IDENTITY_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
   /** Redis URL: `/readyz` pings it, and the job queue and several replicas use it; not used when unset. */
   REDIS_URL: z.string().url().optional(),
+  /**
+   * Prefix of every Redis key and channel this deployment uses (jobs, socket.io broadcasts, rate
+   * limits), so several shops or test runs can share one Redis. @defaultValue `counterpart`, or
+   * `counterpart:<DATABASE_SCHEMA>` when a schema is set
+   */
+  REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_:.-]{1,64}$/).optional(),
+  /**
+   * Rate limits per minute (0 turns one off), counted in Redis across replicas when `REDIS_URL`
+   * is set, in memory otherwise. Every `/api` request per client IP (Teams' `/api/messages`,
+   * which Azure sends from few addresses, is signed and not counted): @defaultValue 600
+   */
+  RATE_LIMIT_HTTP_PER_IP: z.coerce.number().int().min(0).default(600),
+  /** Chat messages per client IP. @defaultValue 300 */
+  RATE_LIMIT_MESSAGES_PER_IP: z.coerce.number().int().min(0).default(300),
+  /** Chat messages per signed-in customer or staff user, across their conversations. @defaultValue 120 */
+  RATE_LIMIT_MESSAGES_PER_CUSTOMER: z.coerce.number().int().min(0).default(120),
+  /** Chat messages per conversation. @defaultValue 60 */
+  RATE_LIMIT_MESSAGES_PER_CONVERSATION: z.coerce.number().int().min(0).default(60),
+  /**
+   * Express's `trust proxy`: set it behind a reverse proxy (`true`, a hop count, or its
+   * addresses), so per-IP limits see the client's address instead of the proxy's. @defaultValue off
+   */
+  TRUST_PROXY: z.string().optional(),
+  /** The site is served over HTTPS (by the proxy): adds Strict-Transport-Security. @defaultValue false */
+  PUBLIC_HTTPS: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   /** Bearer token `/metrics` requires; open to anyone who can reach the port when unset. */
   METRICS_TOKEN: z.string().min(16).optional(),
   /** Redact six-digit order numbers too in what monitors see (e-mails, phones and addresses always are). @defaultValue false */
@@ -102,7 +128,7 @@ const EnvSchema = z.object({
 });
 
 /** Validated configuration. Only this module reads the environment. */
-export type Config = z.output<typeof EnvSchema>;
+export type Config = z.output<typeof EnvSchema> & { REDIS_PREFIX: string };
 
 /**
  * Validates configuration from an environment-like record.
@@ -120,6 +146,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   for (const key of ['KB_ENCODER', 'NLU_ENCODER'] as const) {
     if (parsed.data[key] === 'onnx' && !parsed.data.ONNX_MODEL_DIR) throw new InvalidInputError(`invalid configuration: ${key}=onnx needs ONNX_MODEL_DIR`);
   }
-  return parsed.data;
+  const schema = parsed.data.DATABASE_URL ? parsed.data.DATABASE_SCHEMA : undefined;
+  return { ...parsed.data, REDIS_PREFIX: parsed.data.REDIS_PREFIX ?? (schema ? `counterpart:${schema}` : 'counterpart') };
 }
 

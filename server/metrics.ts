@@ -80,6 +80,8 @@ export class ServerMetrics {
   private readonly messages: Counter<'channel' | 'direction'>;
   private readonly handoffs: Counter<'event'>;
   private readonly jobFailures: Counter<'queue'>;
+  private readonly conflicts: Counter;
+  private readonly rejected: Counter<'reason'>;
   private readonly queueSources = new Set<QueueDepthSource>();
 
   constructor(private readonly options: { logger?: Logger } = {}) {
@@ -106,8 +108,23 @@ export class ServerMetrics {
     this.jobFailures = new Counter({
       name: `${METRIC_PREFIX}job_failures_total`, help: 'Background jobs that failed, by queue.', labelNames: ['queue'], registers,
     });
+    this.conflicts = new Counter({
+      name: `${METRIC_PREFIX}turn_conflicts_total`,
+      help: 'Turns that found their conversation changed by a concurrent turn and ran again (zero while the conversation lock works).',
+      registers,
+    });
+    this.rejected = new Counter({
+      name: `${METRIC_PREFIX}requests_rejected_total`, help: 'Requests and messages refused at the edge, by reason (rate_limited, ...).',
+      labelNames: ['reason'], registers,
+    });
     this.queueGauge();
   }
+
+  /** Pass as the bot's `onConflict`. */
+  readonly turnConflict = (): void => { this.conflicts.inc(); };
+
+  /** Counts a request or message refused before it reached the bot. */
+  readonly rejectedRequest = (reason: string): void => { this.rejected.inc({ reason }); };
 
   /** The observer to pass in the bot's `observers`. */
   readonly turnObserver: TurnObserver = {

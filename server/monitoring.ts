@@ -11,6 +11,9 @@ import { listLowStock } from '../ops/index.js';
 import type { Database, Store } from '../store/index.js';
 import type { Config } from './config.js';
 
+/** How often unscored customer messages are looked for (see `sentiment-sweep`). */
+const SWEEP_EVERY_MS = 5 * 60_000;
+
 /** What the monitor's background work needs from the process that runs it. */
 export interface MonitoringOptions {
   config: Config;
@@ -62,8 +65,9 @@ export async function startMonitoring(options: MonitoringOptions): Promise<Monit
     lowStock: lowStockReader(store.db),
     ...(options.publishAlert ? { publish: options.publishAlert } : {}),
   });
+  const queueScoring = (activityId: string) => jobs.add('score-sentiment', { activityId }, { jobId: `sentiment-${activityId}` });
   const deps: JobDeps = {
-    logger, store, score: options.score,
+    logger, store, score: options.score, queueScoring, now: () => clock.now(),
     onScored: (scored) => {
       options.publishSentiment?.(scored);
       void alerts.onSentimentScored(scored);
@@ -73,17 +77,18 @@ export async function startMonitoring(options: MonitoringOptions): Promise<Monit
     ...(options.reindexKnowledge ? { reindexKnowledge: options.reindexKnowledge } : {}),
     ...(options.retrainNlu ? { retrainNlu: options.retrainNlu } : {}),
   };
-  const jobs = await createJobQueue({ definitions: jobDefinitions(deps), redisUrl: config.REDIS_URL, logger });
+  const jobs = await createJobQueue({ definitions: jobDefinitions(deps), redisUrl: config.REDIS_URL, prefix: config.REDIS_PREFIX, logger });
   if (options.processJobs) await jobs.start();
   if (options.schedule) {
     for (const { rule, everyMs } of alertSchedules(alertsConfig)) await jobs.repeat('alert-rules', { rule }, { everyMs, key: rule });
+    await jobs.repeat('sentiment-sweep', {}, { everyMs: SWEEP_EVERY_MS, key: 'sentiment-sweep' });
   }
   const observer: TurnObserver = {
     onTurn(record) {
       if (record.inbound.from.role !== 'customer') return;
       const activityId = record.inbound.id;
-      jobs.add('score-sentiment', { activityId }, { jobId: `sentiment-${activityId}` })
-        .catch((error: unknown) => logger.error({ err: error, activityId }, 'could not queue sentiment scoring'));
+      // A failure here (Redis down) is caught up by the sweep within a few minutes.
+      queueScoring(activityId).catch((error: unknown) => logger.warn({ err: error, activityId }, 'could not queue sentiment scoring; the sweep will'));
     },
   };
   return {

@@ -1,5 +1,9 @@
+import { Emitter } from '@socket.io/redis-emitter';
+import { Redis } from 'ioredis';
 import { systemClock } from '../core/tools.js';
-import { handOffIfStronglyNegative } from '../bot/index.js';
+import { broadcastToAgents, deliverHandoffEvent } from '../adapters/index.js';
+import { monitorPublishers } from '../adapters/monitor/index.js';
+import { handOffIfStronglyNegative, HandoffDesk, HandoffEvents } from '../bot/index.js';
 import { openDatabase } from '../store/index.js';
 import { loadConfig } from './config.js';
 import { createLogger } from './logger.js';
@@ -25,13 +29,26 @@ if (!redisUrl) {
 
 const store = await openDatabase({ url: config.DATABASE_URL, schema: config.DATABASE_SCHEMA, sqlitePath: config.SQLITE_PATH });
 const sentiment = lazySentiment({ config, logger });
+// Live events from here reach the sockets of every web replica through their socket.io Redis adapter.
+const emitterRedis = new Redis(redisUrl);
+emitterRedis.on('error', (error: Error) => logger.debug({ err: error }, 'socket.io emitter Redis connection failed'));
+const sockets = new Emitter(emitterRedis, { key: `${config.REDIS_PREFIX}:socket.io` });
+const live = monitorPublishers(sockets.of('/monitor'));
+const desk = new HandoffDesk({ db: store.db, clock: systemClock, events: new HandoffEvents({ logger }) });
 let monitoring: Monitoring;
 try {
   // Alerts from here go to the staff channels directly; the web server schedules the rule jobs.
   monitoring = await startMonitoring({
     config, store, logger, clock: systemClock, score: sentiment.score, processJobs: true, schedule: false,
-    // Stored here; the web servers' agents see it in their queue and the customer on their next message.
-    onScored: (scored) => handOffIfStronglyNegative({ ...scored, db: store.db, now: systemClock.now() }),
+    publishSentiment: live.publishSentiment,
+    publishAlert: live.publishAlert,
+    // A strongly negative message hands the conversation to a person: the customer's tabs and the agents' consoles hear of it now.
+    onScored: async (scored) => {
+      const event = await handOffIfStronglyNegative({ ...scored, db: store.db, now: systemClock.now() });
+      if (!event) return;
+      deliverHandoffEvent(sockets.of('/chat'), event);
+      broadcastToAgents(sockets.of('/agents'), event, { desk, logger });
+    },
     notifiers: createStaffNotifiers({ config, store, logger, clock: systemClock }),
   });
 } catch (error) {
@@ -48,7 +65,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     stopping = true;
     logger.info({ signal }, 'worker shutting down: finishing running jobs');
     void monitoring.close()
-      .then(() => store.close())
+      .then(() => { emitterRedis.disconnect(); return store.close(); })
       .then(() => process.exit(0), (error: unknown) => {
         logger.error({ err: error }, 'worker shutdown failed');
         process.exit(1);

@@ -103,6 +103,20 @@ export async function findMessageByActivityId(db: Kysely<Database>, activityId: 
   return db.selectFrom('messages').selectAll().where('activity_id', '=', activityId).executeTakeFirst();
 }
 
+/**
+ * Customer messages stored between `from` and `to` that still have no sentiment score (their
+ * scoring job was lost: Redis restarted empty, or was down when the turn queued it), oldest first.
+ */
+export async function listUnscoredCustomerMessages(
+  db: Kysely<Database>,
+  options: { from: Date; to: Date; limit: number },
+): Promise<Array<Pick<Message, 'activity_id'>>> {
+  return db.selectFrom('messages').select('activity_id')
+    .where('direction', '=', 'in').where('role', '=', 'customer').where('sentiment', 'is', null)
+    .where('created_at', '>=', options.from.toISOString()).where('created_at', '<', options.to.toISOString())
+    .orderBy('created_at').limit(options.limit).execute();
+}
+
 /** Records a message's sentiment score; returns false when the message does not exist. */
 export async function setMessageSentiment(db: Kysely<Database>, options: { activityId: string; score: number }): Promise<boolean> {
   const result = await db.updateTable('messages').set({ sentiment: options.score }).where('activity_id', '=', options.activityId).executeTakeFirst();

@@ -23,6 +23,12 @@ export interface DatabaseOptions {
   schema?: string;
   /** @defaultValue 10 */
   poolSize?: number;
+  /**
+   * Told when an idle PostgreSQL connection breaks (the server restarted, the network dropped).
+   * The pool discards that connection and opens a new one on the next query.
+   * @defaultValue ignore
+   */
+  onConnectionError?: (error: Error) => void;
 }
 
 /** An open database with its dialect, so that the few dialect-specific statements can branch once. */
@@ -73,7 +79,11 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Stor
     connectionString: url,
     max: options.poolSize ?? 10,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
+    // A dead server must fail a query quickly (clear error, client retries), not hang it.
+    connectionTimeoutMillis: 5_000,
   });
+  // Without a listener, an idle connection broken by a PostgreSQL restart would crash the process.
+  pool.on('error', (error) => options.onConnectionError?.(error));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   try {
     if (schema) await sql`create schema if not exists ${sql.id(schema)}`.execute(db);

@@ -1,5 +1,5 @@
-import type { Server } from 'socket.io';
-import type { HandoffEvents } from '../../bot/index.js';
+import type { HandoffEvent, HandoffEvents } from '../../bot/index.js';
+import type { Broadcaster } from '../broadcast.js';
 
 /** The web chat adapter's room for one conversation (see `adapters/webchat/socket.ts`). */
 const chatRoom = (conversationId: string) => `conversation:${conversationId}`;
@@ -13,10 +13,12 @@ const chatRoom = (conversationId: string) => `conversation:${conversationId}`;
  * now sees them in the history the next time the widget connects.
  * @returns the function that stops delivering.
  */
-export function deliverToWebchat(options: { io: Server; events: HandoffEvents }): () => void {
-  const chat = options.io.of('/chat');
-  return options.events.subscribe((event) => {
-    if (event.type !== 'agent_message' && event.type !== 'closed' && event.type !== 'opened') return;
-    if (event.activity) chat.to(chatRoom(event.conversationId)).emit('message', event.activity);
-  });
+export function deliverToWebchat(options: { chat: Broadcaster; events: HandoffEvents }): () => void {
+  return options.events.subscribe((event) => deliverHandoffEvent(options.chat, event));
+}
+
+/** Sends one hand-off event's message, if it has one for the customer, to the conversation's web chat room. */
+export function deliverHandoffEvent(chat: Broadcaster, event: HandoffEvent): void {
+  if (event.type !== 'agent_message' && event.type !== 'closed' && event.type !== 'opened') return;
+  if (event.activity) chat.to(chatRoom(event.conversationId)).emit('message', event.activity);
 }

@@ -1,2 +1,2 @@
-export { attachAgents, type AgentsOptions } from './socket.js';
-export { deliverToWebchat } from './deliver.js';
+export { attachAgents, broadcastToAgents, type AgentsOptions } from './socket.js';
+export { deliverHandoffEvent, deliverToWebchat } from './deliver.js';

@@ -6,6 +6,7 @@ import type { Logger } from '../../core/logger.js';
 import { HandoffOutcomeSchema, type Agent, type HandoffDesk, type HandoffEvent } from '../../bot/index.js';
 import type { Authenticate } from '../auth.js';
 import { toErrorResponse } from '../errors.js';
+import type { Broadcaster } from '../broadcast.js';
 import { deliverToWebchat } from './deliver.js';
 
 const HandshakeAuth = z.object({ token: z.string().min(1).max(1000) });
@@ -65,8 +66,8 @@ export function attachAgents(options: AgentsOptions): Namespace {
     on(socket, options, 'reply', async (payload) => ({ activity: await options.desk.reply({ ...parse(ReplyEvent, payload), staffId: agentOf(socket).id }) }));
     on(socket, options, 'release', async (payload) => ({ summary: (await options.desk.release({ ...parse(ReleaseEvent, payload), staffId: agentOf(socket).id })).summary }));
   });
-  options.desk.events.subscribe((event) => onEvent(agents, event, options));
-  deliverToWebchat({ io: options.io, events: options.desk.events });
+  options.desk.events.subscribe((event) => broadcastToAgents(agents, event, options));
+  deliverToWebchat({ chat: options.io.of('/chat'), events: options.desk.events });
   return agents;
 }
 
@@ -98,7 +99,7 @@ function on(socket: Socket, options: AgentsOptions, event: string, handler: (pay
   });
 }
 
-async function sendQueue(options: AgentsOptions, emit: (queue: unknown) => void): Promise<void> {
+async function sendQueue(options: { desk: Pick<HandoffDesk, 'queue'>; logger: Logger }, emit: (queue: unknown) => void): Promise<void> {
   try {
     emit(await options.desk.queue());
   } catch (error) {
@@ -106,7 +107,11 @@ async function sendQueue(options: AgentsOptions, emit: (queue: unknown) => void)
   }
 }
 
-function onEvent(agents: Namespace, event: HandoffEvent, options: AgentsOptions): void {
+/**
+ * Shows one hand-off event in every agent console: the message, and the queue as it is now.
+ * The worker calls it too (through Redis) for hand-offs a background score opened.
+ */
+export function broadcastToAgents(agents: Broadcaster, event: HandoffEvent, options: { desk: Pick<HandoffDesk, 'queue'>; logger: Logger }): void {
   if (event.type === 'customer_message' || event.type === 'agent_message' || event.type === 'closed') {
     agents.to(AGENTS_ROOM).emit('handoff_message', { handoffId: event.handoffId, activity: event.activity });
   }

@@ -5,6 +5,7 @@ import { ForbiddenError, UnauthorizedError } from '../../core/errors.js';
 import type { Logger } from '../../core/logger.js';
 import type { TurnObserver, TurnRecord } from '../../core/observer.js';
 import type { Authenticate } from '../auth.js';
+import type { Broadcaster } from '../broadcast.js';
 import { toErrorResponse } from '../errors.js';
 import type { MonitorLogs, MonitorViewer } from './monitor-logs.js';
 
@@ -100,13 +101,22 @@ export function attachMonitor(options: MonitorSocketOptions): MonitorStream {
       }
     },
   };
-  const publishSentiment = (update: SentimentUpdate) => {
-    namespace.emit('sentiment', { conversationId: update.conversationId, activityId: update.activityId, sentiment: update.score });
+  return { namespace, observer, ...monitorPublishers(namespace) };
+}
+
+/**
+ * The monitor stream's background events (scores, alerts) sent to `target`: the `/monitor`
+ * namespace of this server, or of every replica through Redis from the job worker.
+ */
+export function monitorPublishers(target: Broadcaster): Pick<MonitorStream, 'publishSentiment' | 'publishAlert'> {
+  return {
+    publishSentiment: (update) => {
+      target.emit('sentiment', { conversationId: update.conversationId, activityId: update.activityId, sentiment: update.score });
+    },
+    publishAlert: (alert) => {
+      target.emit('alert', { id: alert.id, rule: alert.rule, severity: alert.severity, title: alert.title, detail: alert.detail, raisedAt: alert.raisedAt });
+    },
   };
-  const publishAlert = (alert: LiveAlert) => {
-    namespace.emit('alert', { id: alert.id, rule: alert.rule, severity: alert.severity, title: alert.title, detail: alert.detail, raisedAt: alert.raisedAt });
-  };
-  return { namespace, observer, publishSentiment, publishAlert };
 }
 
 async function handshake(socket: Socket, options: MonitorSocketOptions): Promise<void> {

@@ -26,6 +26,16 @@ export interface WebchatOptions {
   bot: Bot;
   authenticate: Authenticate;
   logger: Logger;
+  /**
+   * False while the server shuts down: a message then is not run here; its connection closes
+   * unacknowledged, and the client re-sends it (same id) to the replica it reconnects to.
+   * @defaultValue always true
+   */
+  accepting?: () => boolean;
+  /** Throws `RateLimitedError` when this message goes over a limit (per IP, user, conversation). @defaultValue no limits */
+  checkLimits?: (message: { ip: string; principal?: Principal; conversationId: string }) => Promise<void>;
+  /** Behind a reverse proxy: take the client's address from `X-Forwarded-For`. @defaultValue false */
+  trustProxy?: boolean;
 }
 
 const room = (conversationId: string) => `conversation:${conversationId}`;
@@ -78,16 +88,28 @@ async function handshake(socket: Socket, options: WebchatOptions): Promise<void>
   socket.data = data;
 }
 
+/** The client's address: the socket's peer, or the first `X-Forwarded-For` entry when a trusted proxy is in front. */
+function clientIp(socket: Socket, trustProxy = false): string {
+  const forwarded = socket.handshake.headers['x-forwarded-for'];
+  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
+  return trustProxy && first ? first : socket.handshake.address;
+}
+
 async function onMessage(args: { socket: Socket; payload: unknown; ack?: Ack; options: WebchatOptions }): Promise<void> {
   const { socket, options } = args;
   const data = socket.data as SocketData;
   const reply = args.ack ?? ((response: Parameters<Ack>[0]) => { if (!response.ok) socket.emit('error_message', response.error); });
+  if (options.accepting && !options.accepting()) {
+    socket.conn.close();
+    return;
+  }
   try {
     const parsed = MessageEvent.safeParse(args.payload);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       throw new InvalidInputError(`invalid message: ${issue?.path.join('.') || 'payload'} ${issue?.message ?? ''}`.trim());
     }
+    await options.checkLimits?.({ ip: clientIp(socket, options.trustProxy), principal: data.principal, conversationId: data.conversationId });
     socket.to(room(data.conversationId)).emit('typing', { conversationId: data.conversationId });
     socket.emit('typing', { conversationId: data.conversationId });
     const result = await options.bot.handleMessage({

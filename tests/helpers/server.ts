@@ -24,6 +24,8 @@ export async function startTestServer(kind: Dialect, env: Record<string, string>
     // The hashed encoder needs no model: fast starts; retrieval tests cover USE-lite.
     KB_DIR: join(dir, 'kb'), KB_ENCODER: 'hashed', NLU_MODEL_DIR: join(dir, 'nlu-model'), NLU_ENCODER: 'hashed',
     SENTIMENT_MODEL_DIR: join(dir, 'sentiment-model'),
+    // Jobs, broadcasts and rate-limit counters of this server only, when a test gives it Redis.
+    REDIS_PREFIX: `test:${schema}`,
     ...(kind === 'postgres' ? { DATABASE_URL: process.env.DATABASE_URL, DATABASE_SCHEMA: schema } : {}),
     ...env,
   });

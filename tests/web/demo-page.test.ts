@@ -122,6 +122,18 @@ describe.skipIf(!hasChromium)('demo page with the chat widget (Chromium)', () =>
     expect(await page.locator('.counterpart-msg').count()).toBe(count);
   });
 
+  it('shows HTML typed into a message as text: nothing in it runs, and the page forbids inline scripts', async () => {
+    const hostile = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script><b>bold?</b>';
+    await ask(page, hostile);
+    const mine = page.locator('.counterpart-msg--user .counterpart-msg__text').last();
+    expect(await mine.textContent()).toBe(hostile);
+    expect(await page.locator('.counterpart-log img, .counterpart-log script, .counterpart-log b').count()).toBe(0);
+    await expect(page.evaluate(() => (window as any).__pwned)).resolves.toBeUndefined();
+    const response = await page.request.get(server.url);
+    expect(response.headers()['content-security-policy']).toMatch(/script-src 'self'/);
+    expect(response.headers()['x-content-type-options']).toBe('nosniff');
+  });
+
   it('closes with Escape and returns focus to the bubble', async () => {
     await page.getByLabel('Message', { exact: true }).focus();
     await page.keyboard.press('Escape');
