@@ -1,4 +1,4 @@
-import { isCounterpartError } from '../core/errors.js';
+import { isCounterpartError, isTransientConnectionError } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
 
 /** The error body every channel returns: a stable code and a message safe to show. */
@@ -28,6 +28,11 @@ export function toErrorResponse(error: unknown, logger: Logger): { status: numbe
     if (status >= 500) logger.error({ err: error }, 'request failed');
     const message = status >= 500 ? error.userMessage : error.message;
     return { status, body: { error: { code: error.code, message } } };
+  }
+  if (isTransientConnectionError(error)) {
+    // The database is restarting or unreachable: nothing was done, and the same request may succeed shortly.
+    logger.warn({ err: error }, 'request failed: a dependency is unreachable');
+    return { status: 503, body: { error: { code: 'dependency_failed', message: 'We cannot reach our systems right now. Please try again in a moment.' } } };
   }
   logger.error({ err: error }, 'unexpected error');
   return { status: 500, body: { error: { code: 'internal', message: 'Something went wrong on our side. Please try again.' } } };

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { checkMessageText, type Activity, type Channel, type InboundMessage, type Principal } from '../core/activity.js';
-import { ConflictError, DependencyError, ForbiddenError } from '../core/errors.js';
+import { ConflictError, DependencyError, ForbiddenError, isTransientConnectionError } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
 import type { TurnObserver, TurnRecord } from '../core/observer.js';
 import type { NluEngine, ParseResult } from '../core/nlu.js';
 import type { Caller, Clock, KnowledgeBase, ToolResult } from '../core/tools.js';
 import {
-  createConversation, findInboundByClientId, findOpenHandoff, findReplies, findStaffUser, getConversation, insertMessages, isTransientDatabaseError,
+  createConversation, findInboundByClientId, findOpenHandoff, findReplies, findStaffUser, getConversation, insertMessages,
   listMessages, lockConversation, saveConversationState, type Conversation, type Database, type Handoff, type NewMessage, type StaffUser,
 } from '../store/index.js';
 import { callToolDirectly } from './direct-call.js';
@@ -168,7 +168,7 @@ export class Bot {
       try {
         return await this.runTurn({ ...message, text });
       } catch (error) {
-        if (isTransientDatabaseError(error)) throw new DependencyError('database unavailable', error);
+        if (isTransientConnectionError(error)) throw new DependencyError('database unavailable', error);
         throw error;
       }
     });

@@ -102,3 +102,22 @@ export class DependencyError extends CounterpartError {
 export function isCounterpartError(value: unknown): value is CounterpartError {
   return value instanceof CounterpartError;
 }
+
+/**
+ * Whether an error means a service (the database) is unreachable for now (restarting, refusing, connection
+ * dropped), so the same request may succeed shortly: callers answer "try again", not "failed".
+ */
+export function isTransientConnectionError(error: unknown): boolean {
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  if (typeof code === 'string') {
+    // PostgreSQL: 08xxx connection exceptions, 57P01-57P03 shutdown/crash/cannot connect now,
+    // 53300 too many connections; Node: the socket could not connect or was cut.
+    if (/^08|^57P0[123]$|^53300$/.test(code)) return true;
+    if (['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN'].includes(code)) return true;
+  }
+  if (typeof message === 'string') {
+    // "timeout exceeded when trying to connect": pg-pool found no free or new connection in time.
+    return /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|terminating connection|the database system is (starting up|shutting down)/i.test(message);
+  }
+  return false;
+}

@@ -79,11 +79,16 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Stor
     connectionString: url,
     max: options.poolSize ?? 10,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
-    // A dead server must fail a query quickly (clear error, client retries), not hang it.
-    connectionTimeoutMillis: 5_000,
+    // A server that does not answer fails the query (a retryable error the client re-sends on)
+    // instead of hanging it; long enough for a busy pool to hand over a connection.
+    connectionTimeoutMillis: 20_000,
   });
-  // Without a listener, an idle connection broken by a PostgreSQL restart would crash the process.
-  pool.on('error', (error) => options.onConnectionError?.(error));
+  // Without listeners, a connection broken by a PostgreSQL restart would crash the process: the
+  // pool's covers idle connections, the per-client one those checked out between two queries (a
+  // query running at that moment fails on its own, and the caller sees that error).
+  const onError = (error: Error) => options.onConnectionError?.(error);
+  pool.on('error', onError);
+  pool.on('connect', (client) => { client.on('error', onError); });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   try {
     if (schema) await sql`create schema if not exists ${sql.id(schema)}`.execute(db);

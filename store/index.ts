@@ -4,4 +4,4 @@ export type * from './schema.js';
 export * from './staff.js';
 export * from './channel-conversations.js';
 export * from './handoffs.js';
-export { lockConversation, isTransientDatabaseError } from './locks.js';
+export { lockConversation } from './locks.js';

@@ -64,7 +64,7 @@ export const openApiDocument = {
                 type: 'object', additionalProperties: false, required: ['text'],
                 properties: {
                   text: { type: 'string', minLength: 1, description: `At most ${MAX_MESSAGE_BYTES} bytes of UTF-8 text` },
-                  clientMessageId: { type: 'string', maxLength: 100, description: 'Idempotency key: a resend returns the first replies' },
+                  clientMessageId: { type: 'string', maxLength: 100, description: 'Idempotency key: a resend returns the first replies (or send it as the Idempotency-Key header)' },
                 },
               },
             },

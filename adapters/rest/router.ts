@@ -71,8 +71,11 @@ export function createRestRouter(options: RestOptions): express.Router {
     const id = conversationId(req);
     const body = parseBody(PostMessageBody, req.body);
     const principal = principalFromHeaders(req.headers, authenticate);
+    // The HTTP convention for a retry-safe POST: the same key is the same message, answered once.
+    const header = req.get('idempotency-key');
+    const clientMessageId = body.clientMessageId ?? (header === undefined ? undefined : parseBody(ClientMessageIdSchema, header));
     const result = await bot.handleMessage({
-      conversationId: id, channel: 'rest', text: body.text as string, clientMessageId: body.clientMessageId,
+      conversationId: id, channel: 'rest', text: body.text as string, clientMessageId,
       principal, origin: req.ip,
     });
     res.status(result.duplicate ? 200 : 201).json({ id: result.inbound.id, duplicate: result.duplicate, replies: result.replies });

@@ -60,6 +60,20 @@ describe.each(storeKinds())('REST conversations on %s', (kind) => {
     expect(history.json.messages[0]).toMatchObject({ from: { role: 'customer' } });
   });
 
+  it('answers a retried POST with the same Idempotency-Key once', async () => {
+    const c = await conversation();
+    const post = () => api(url(), `/conversations/${c.id}/messages`, { body: { text: 'what is your return policy' }, headers: { 'idempotency-key': 'retry-1' } });
+    const first = await post();
+    const second = await post();
+    expect([first.status, second.status]).toEqual([201, 200]);
+    expect(second.json).toMatchObject({ id: first.json.id, duplicate: true });
+    expect(second.json.replies.map((r: { id: string }) => r.id)).toEqual(first.json.replies.map((r: { id: string }) => r.id));
+    const stored = await db().selectFrom('messages').select('direction').where('conversation_id', '=', c.id).execute();
+    expect(stored.filter((r) => r.direction === 'in')).toHaveLength(1);
+    const bad = await api(url(), `/conversations/${c.id}/messages`, { body: { text: 'hi' }, headers: { 'idempotency-key': 'has spaces' } });
+    expect(bad.status).toBe(400);
+  });
+
   it('declining the confirmation changes nothing', async () => {
     const [, order] = await paidOrders(2);
     const c = await conversation();
