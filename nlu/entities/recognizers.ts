@@ -53,6 +53,25 @@ interface RecognizerResult {
 const MONEY_CUE = /[\d£$€¥元块钱]|pound|quid|dollar|euro|pence|cent|gbp|usd|eur|[零一二三四五六七八九十百千万两]/i;
 
 /**
+ * An English date or time needs a digit or one of these words (days, months, parts of the day,
+ * units, relative words, holidays, seasons, number words): the date-time recogniser was the
+ * largest single cost of a turn under load (bench/load profile), and most messages ("what is
+ * your return policy") have none. Broad on purpose: a false match only costs the recogniser run.
+ */
+const ENGLISH_DATETIME_CUE = new RegExp([
+  '\\d',
+  '\\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|s)?\\b', 'day', 'week', 'fortnight', 'month', 'year', 'decade', 'centur', 'quarter',
+  '\\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)', 'today', 'tonight', 'tomorrow', 'tmr', 'yesterday', '\\bnow\\b',
+  'noon', 'night', 'morning', 'afternoon', 'evening', 'dawn', 'dusk', 'sunrise', 'sunset', 'lunch', 'dinner', 'breakfast', 'bedtime',
+  'hour', '\\bhrs?\\b', 'minute', '\\bmins?\\b', 'second', '\\bsecs?\\b', "o'?clock", '\\b[ap]\\.?m\\b',
+  '\\bago\\b', 'later', 'earlier', 'before', 'after', 'since', 'until', '\\btill?\\b', '\\bby\\b', '\\bfrom\\b', 'between', 'through',
+  '\\bnext\\b', '\\blast\\b', '\\bthis\\b', '\\bpast\\b', 'previous', 'coming', 'current', '\\bend\\b', 'beginning', '\\bstart', '\\bmid', '\\bearly\\b', '\\blate\\b',
+  'christmas', 'xmas', 'easter', 'thanksgiving', 'halloween', 'valentine', 'new year', '\\beve\\b', 'boxing', 'holiday',
+  'spring', 'summer', '\\bfall\\b', 'autumn', 'winter',
+  '\\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|half|first|third)\\b', '\\ba (?:couple|few)\\b',
+].join('|'), 'i');
+
+/**
  * Dates, times, numbers, ordinals, money, dimensions, phone numbers and e-mails found by
  * Microsoft Recognizers-Text (English and Chinese), as entities named by the recogniser's own
  * types, with normalised values.
@@ -79,7 +98,8 @@ export function createRecognizerExtractor(options: RecognizerExtractorOptions): 
   const now = options.now ?? (() => new Date());
   const find = (text: string): Entity[] => {
     const entities: Entity[] = [];
-    if (kinds.has('datetime')) entities.push(...findDateTimes({ text, language: options.language, now: now() }));
+    const mayHaveDate = options.language !== 'en' || ENGLISH_DATETIME_CUE.test(text);
+    if (kinds.has('datetime') && mayHaveDate) entities.push(...findDateTimes({ text, language: options.language, now: now() }));
     for (const recognizer of simple) {
       if (recognizer.cue && !recognizer.cue.test(text)) continue;
       entities.push(...valued(recognizer.run(text, culture), recognizer.value).map(([r, v]) => toEntity(text, r, recognizer.kind, v)));

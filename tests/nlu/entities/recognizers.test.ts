@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Entity } from '../../../core/nlu.js';
 import { createRecognizerExtractor, formatMoneyValue, parseMoneyValue, resolveDateTime } from '../../../nlu/entities/index.js';
+import { findDateTimes } from '../../../nlu/entities/recognizers.js';
 
 // Wednesday 15 May 2024, 10:00 on the local clock (the recognisers read local time).
 const now = () => new Date(2024, 4, 15, 10, 0);
@@ -23,6 +24,20 @@ describe('createRecognizerExtractor (English)', () => {
     expect(pick(await find(en, 'between 3 and 5 pm tomorrow'), 'datetimerange')[0]?.value).toBe('2024-05-16T15:00:00/2024-05-16T17:00:00');
     // "May 20th" could be last year's or this year's: the reading not in the past wins.
     expect(pick(await find(en, 'on May 20th'), 'date')[0]?.value).toBe('2024-05-20');
+  });
+
+  it('still finds dates written without digits (the recogniser is skipped only for texts with no date word)', async () => {
+    const texts = [
+      'can it come tomorrow morning', 'I need it by Christmas', 'in two weeks please', 'any time this weekend', 'deliver on friday',
+      'what about the day after tomorrow', 'sometime next month', 'it arrived a couple of days ago', 'tonight or at noon', 'end of the year',
+    ];
+    const isDate = (e: Entity) => /date|time|duration/.test(e.type);
+    for (const text of texts) {
+      const unfiltered = findDateTimes({ text, language: 'en', now: now() });
+      expect(unfiltered.length, text).toBeGreaterThan(0);
+      expect((await find(en, text)).filter(isDate), text).toEqual(unfiltered);
+    }
+    expect((await find(en, 'what is your return policy')).filter((e) => /date|time|duration/.test(e.type))).toEqual([]);
   });
 
   it('normalises money to minor units and an ISO currency', async () => {
