@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { checkMessageText, type Activity, type Channel, type InboundMessage, type Principal } from '../core/activity.js';
-import { ConflictError, DependencyError, ForbiddenError, isTransientConnectionError } from '../core/errors.js';
+import { ConflictError, DependencyError, ForbiddenError, isTransientConnectionError, UnauthorizedError } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
 import type { TurnObserver, TurnRecord } from '../core/observer.js';
 import type { NluEngine, ParseResult } from '../core/nlu.js';
@@ -91,6 +91,7 @@ export class Bot {
     const id = randomUUID();
     const { principal } = options;
     if (principal?.kind === 'staff') await requireStaff(this.options.db, principal.staffId);
+    if (principal?.kind === 'customer') await requireCustomer(this.options.db, principal.customerId);
     await createConversation(this.options.db, {
       id, channel: options.channel, now: this.options.clock.now(),
       ...(principal?.kind === 'customer' ? { customerId: principal.customerId } : {}),
@@ -321,6 +322,15 @@ async function requireStaff(db: Kysely<Database>, staffId: number): Promise<Staf
   return staff;
 }
 
+/**
+ * Refuses a correctly signed token for a customer this shop does not have (deleted, or signed for
+ * another shop's data): a clear 401 instead of a foreign-key failure when the conversation is saved.
+ */
+async function requireCustomer(db: Kysely<Database>, customerId: number): Promise<void> {
+  const found = await db.selectFrom('customers').select('id').where('id', '=', customerId).executeTakeFirst();
+  if (!found) throw new UnauthorizedError('this customer is not known to the shop');
+}
+
 /** The tool caller of a turn (after {@link authorize}): the staff user, or the conversation's customer if known. */
 async function callerOf(db: Kysely<Database>, conversation: Conversation, principal: Principal | undefined): Promise<Caller> {
   if (conversation.staff_user_id !== null) {
@@ -328,6 +338,7 @@ async function callerOf(db: Kysely<Database>, conversation: Conversation, princi
     const staff = await requireStaff(db, conversation.staff_user_id);
     return { role: 'staff', staffId: staff.id, staffRole: staff.role, conversationId: conversation.id };
   }
+  if (conversation.customer_id === null && principal?.kind === 'customer') await requireCustomer(db, principal.customerId);
   const customerId = conversation.customer_id ?? (principal?.kind === 'customer' ? principal.customerId : undefined);
   return { role: 'customer', customerId, conversationId: conversation.id };
 }

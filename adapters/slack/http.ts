@@ -6,6 +6,7 @@ import { DependencyError, InvalidInputError, UnauthorizedError } from '../../cor
 import { systemClock, type Clock } from '../../core/tools.js';
 import { toErrorResponse } from '../errors.js';
 import { createSlackApp } from './app.js';
+import { checkEnvelope } from './envelope.js';
 import type { SlackChannelOptions } from './options.js';
 
 /** Where Slack sends events, slash commands and button presses (the app's Request URL). */
@@ -31,6 +32,8 @@ export interface SlackRouterOptions extends SlackChannelOptions {
 }
 
 const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+/** How far a request's timestamp may be from our clock, either way (Slack's documented five minutes). */
+const MAX_CLOCK_SKEW_SECONDS = 5 * 60;
 /** Event ids remembered to drop Slack's retries of a delivery this process already took. */
 const RECENT_EVENTS = 1000;
 const Body = z.record(z.string(), z.unknown());
@@ -61,6 +64,8 @@ export function createSlackRouter(options: SlackRouterOptions): Router {
       const body = parseBody(raw, req.headers['content-type']);
       if (body.ssl_check) return void res.status(200).end();
       if (body.type === 'url_verification') return void res.json({ challenge: String(body.challenge ?? '') });
+      // Before the event id is remembered: a malformed body is a 400, and would never succeed on retry.
+      checkEnvelope(body);
       const eventId = typeof body.event_id === 'string' ? body.event_id : undefined;
       if (eventId && !recent.add(eventId)) return void res.status(200).end(); // a retry of a delivery already taken
       const taken = await dispatch({ receiver, body, req, res, processBeforeResponse: options.processBeforeResponse ?? false });
@@ -83,6 +88,9 @@ function verify(options: { raw: string; headers: IncomingHttpHeaders; signingSec
   const signature = options.headers['x-slack-signature'];
   const timestamp = Number(options.headers['x-slack-request-timestamp']);
   if (typeof signature !== 'string' || !Number.isInteger(timestamp)) throw new UnauthorizedError('missing Slack signature');
+  // Bolt refuses only timestamps over five minutes old: one far in the future stays "fresh", and a
+  // captured request replayable, until then. Slack's documented check is symmetric (tests/fuzz/slack.test.ts).
+  if (timestamp - options.now.getTime() / 1000 > MAX_CLOCK_SKEW_SECONDS) throw new UnauthorizedError('invalid or expired Slack signature');
   try {
     verifySlackRequest({
       signingSecret: options.signingSecret, body: options.raw, nowMilliseconds: options.now.getTime(),

@@ -28,7 +28,8 @@ export const InboundActivitySchema = z.object({
   type: z.string().min(1).max(100),
   id: z.string().min(1).max(400).optional(),
   channelId: z.string().min(1).max(100),
-  serviceUrl: z.url({ protocol: /^https?$/ }),
+  // A host name, not just anything WHATWG URL accepts: `http://!` parsed, and its reply failed as a 500.
+  serviceUrl: z.url({ protocol: /^https?$/, hostname: z.regexes.hostname }),
   from: AccountSchema,
   recipient: AccountSchema,
   conversation: z.object({

@@ -53,9 +53,21 @@ export function createTeamsRouter(options: TeamsRouterOptions): express.Router {
         res.status(200).end();
         return;
       }
+      let turnStarted = false;
       try {
-        await adapter.process(req, res, (context) => runTeamsTurn({ ...options, context, inbound }));
+        await adapter.process(req, res, (context) => {
+          turnStarted = true;
+          return runTeamsTurn({ ...options, context, inbound });
+        });
       } catch (error) {
+        // The SDK parses the whole activity with its own, stricter schema before the turn
+        // (`{"replyToId": null}`, `{"timestamp": 5}`): that is the sender's error, not ours.
+        const issue = turnStarted ? undefined : sdkSchemaIssue(error);
+        if (issue !== undefined && !res.headersSent) {
+          logger.debug({ issue, conversation: inbound.conversation.id }, 'teams activity refused by the SDK schema');
+          badRequest(res, `invalid activity: ${issue}`);
+          return;
+        }
         // Reaching here means a reply could not be sent; a 5xx lets the channel redeliver.
         logger.error({ err: error, conversation: inbound.conversation.id }, 'teams activity failed');
         if (!res.headersSent) res.status(500).json(errorBody('internal', 'Something went wrong on our side. Please try again.'));
@@ -74,6 +86,17 @@ function rejectUnreadableBody(error: unknown, _req: Request, res: Response, next
     return;
   }
   badRequest(res, type === 'entity.too.large' ? `activity is larger than ${MAX_ACTIVITY_BYTES / 1024} KB` : 'activity is not readable JSON');
+}
+
+/**
+ * What the Agents SDK's activity schema (zod, its own copy) refused, or `undefined` for any other error.
+ * Found by tests/fuzz/teams.test.ts: without it such activities were answered 500 and redelivered.
+ */
+function sdkSchemaIssue(error: unknown): string | undefined {
+  if (!(error instanceof Error) || error.name !== 'ZodError') return undefined;
+  const issue = (error as { issues?: Array<{ path?: Array<string | number>; message?: string }> }).issues?.[0];
+  const where = issue?.path?.length ? `${issue.path.join('.')}: ` : '';
+  return `${where}${issue?.message ?? 'unexpected shape'}`;
 }
 
 function badRequest(res: Response, message: string): void {

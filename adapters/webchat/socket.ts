@@ -62,8 +62,10 @@ export function attachWebchat(options: WebchatOptions): Namespace {
     options.bot.history({ conversationId: data.conversationId, principal: data.principal })
       .then((history) => socket.emit('session', { conversationId: data.conversationId, history }))
       .catch((error: unknown) => socket.emit('error_message', toErrorResponse(error, options.logger).body.error));
-    socket.on('message', (payload: unknown, ack?: unknown) => {
-      void onMessage({ socket, payload, ack: typeof ack === 'function' ? (ack as Ack) : undefined, options });
+    // socket.io passes the acknowledgement last, whatever came before it (no payload, extra arguments).
+    socket.on('message', (...args: unknown[]) => {
+      const ack = typeof args.at(-1) === 'function' ? (args.pop() as Ack) : undefined;
+      void onMessage({ socket, payload: args[0], ack, options });
     });
   });
   return chat;
@@ -83,7 +85,8 @@ async function handshake(socket: Socket, options: WebchatOptions): Promise<void>
       conversationId = undefined;
     }
   }
-  conversationId ??= (await options.bot.startConversation({ channel: 'webchat', principal })).id;
+  // An empty id (a widget with nothing stored) starts a conversation like a missing one.
+  if (!conversationId) conversationId = (await options.bot.startConversation({ channel: 'webchat', principal })).id;
   const data: SocketData = { conversationId, principal };
   socket.data = data;
 }
