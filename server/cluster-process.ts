@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { DependencyError } from '../core/errors.js';
+import { settledWithin } from '../jobs/timing.js';
 
 /** How long a child gets between SIGTERM and SIGKILL. @defaultValue 20 s */
 export const STOP_GRACE_MS = 20_000;
@@ -87,9 +88,9 @@ export class ManagedProcess {
   async stop(graceMs: number = STOP_GRACE_MS): Promise<void> {
     if (this.ended) return;
     this.signal('SIGTERM');
-    if (await settlesWithin(this.exited, graceMs)) return;
+    if (await settledWithin(this.exited, graceMs)) return;
     this.signal('SIGKILL');
-    await settlesWithin(this.exited, KILL_WAIT_MS);
+    await settledWithin(this.exited, KILL_WAIT_MS);
   }
 
   /**
@@ -132,20 +133,9 @@ export class ManagedProcess {
       } catch (error) {
         last = (error as Error).message;
       }
-      await settlesWithin(this.exited, intervalMs);
+      await settledWithin(this.exited, intervalMs);
     }
     throw new DependencyError(`${this.name} was not ready within ${Math.round(options.timeoutMs / 1000)} s (${url}: ${last})`);
-  }
-}
-
-/** Resolves true when `promise` settles within `ms`, false otherwise. */
-export async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<false>((resolve) => { timer = setTimeout(() => resolve(false), ms); });
-  try {
-    return await Promise.race([promise.then(() => true, () => true), timeout]);
-  } finally {
-    clearTimeout(timer);
   }
 }
 

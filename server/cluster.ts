@@ -1,7 +1,8 @@
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { DependencyError, InvalidInputError } from '../core/errors.js';
-import { ManagedProcess, settlesWithin, STOP_GRACE_MS } from './cluster-process.js';
+import { settledWithin } from '../jobs/timing.js';
+import { ManagedProcess, STOP_GRACE_MS } from './cluster-process.js';
 
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** Startup on a fresh database seeds the shop and trains the models: about a minute, with room to spare. */
@@ -127,7 +128,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
       if (!child?.running) return;
       if (signal === 'SIGTERM') return child.stop(STOP_GRACE_MS);
       child.signal(signal);
-      if (!(await settlesWithin(child.exited, STOP_GRACE_MS))) await child.stop(0);
+      if (!(await settledWithin(child.exited, STOP_GRACE_MS))) await child.stop(0);
     },
     async restart(i) {
       replica(i);
