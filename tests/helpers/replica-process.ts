@@ -31,6 +31,8 @@ async function startProcess(script: string, config: Config, env: Record<string, 
     env: {
       PATH: process.env.PATH ?? '', PORT: '0', LOG_LEVEL: 'warn', SEED_ON_START: 'false', JOBS_IN_SERVER: 'false',
       DATABASE_URL: config.DATABASE_URL ?? '', DATABASE_SCHEMA: config.DATABASE_SCHEMA ?? '', REDIS_URL: config.REDIS_URL ?? '',
+      // The same jobs, socket.io channels and rate-limit counters as the servers it joins.
+      REDIS_PREFIX: config.REDIS_PREFIX,
       SEED_SCALE: config.SEED_SCALE, KB_DIR: config.KB_DIR, KB_ENCODER: config.KB_ENCODER, NLU_MODEL_DIR: config.NLU_MODEL_DIR,
       NLU_ENCODER: config.NLU_ENCODER, SENTIMENT_MODEL_DIR: config.SENTIMENT_MODEL_DIR, CUSTOMER_TOKEN_SECRET: config.CUSTOMER_TOKEN_SECRET,
       ...env,

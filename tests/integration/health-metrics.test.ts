@@ -37,7 +37,7 @@ describe('health and metrics over HTTP', () => {
     expect(performance.now() - started).toBeLessThan(1_000);
   });
 
-  it('is ready with the database and models checks listed', async () => {
+  it('is ready with the database, models and accepting (not shutting down) checks listed', async () => {
     const res = await fetch(`${url()}/readyz`);
     expect(res.status).toBe(200);
     const body = await res.json();
@@ -45,6 +45,7 @@ describe('health and metrics over HTTP', () => {
     expect(body.checks).toEqual([
       { name: 'database', ok: true, ms: expect.any(Number) },
       { name: 'models', ok: true, ms: expect.any(Number) },
+      { name: 'accepting', ok: true, ms: expect.any(Number) },
     ]);
   });
 
