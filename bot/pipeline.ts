@@ -175,11 +175,6 @@ export class Bot {
     });
   }
 
-  /** Turns queued or running in this process. */
-  get turnsInFlight(): number {
-    return this.queue.size;
-  }
-
   /**
    * Waits for the turns this process has accepted to finish (graceful shutdown), at most `timeoutMs`.
    * @returns how many were still running when the time ran out

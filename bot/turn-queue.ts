@@ -1,3 +1,5 @@
+import { settledWithin } from '../core/timing.js';
+
 /**
  * Runs the turns of one conversation one after another in the order they arrived at this
  * process, and knows which turns are still running (for a graceful shutdown).
@@ -10,11 +12,6 @@ export class TurnQueue {
   private readonly tails = new Map<string, Promise<unknown>>();
 
   private readonly running = new Set<Promise<unknown>>();
-
-  /** Number of turns queued or running in this process. */
-  get size(): number {
-    return this.running.size;
-  }
 
   /** Runs `work` after every earlier turn of `key` queued here has settled. */
   run<T>(key: string, work: () => Promise<T>): Promise<T> {
@@ -33,10 +30,7 @@ export class TurnQueue {
 
   /** Resolves when every turn queued so far has settled, or after `timeoutMs`; returns how many were still running then. */
   async drain(timeoutMs: number): Promise<number> {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<void>((resolve) => { timer = setTimeout(resolve, timeoutMs); });
-    await Promise.race([Promise.all([...this.running]), timeout]);
-    clearTimeout(timer);
+    await settledWithin(Promise.all([...this.running]), timeoutMs);
     return this.running.size;
   }
 }

@@ -7,7 +7,7 @@ import {
   type JobInput, type JobName, type JobQueue, type RepeatJobOptions, type StartJobsOptions,
 } from '../core/jobs.js';
 import { silentLogger, type Logger } from '../core/logger.js';
-import { settledWithin } from './timing.js';
+import { settledWithin } from '../core/timing.js';
 
 /** Options for {@link BullMqJobQueue}. */
 export interface BullMqJobQueueOptions<D extends JobDefinitions> {

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { DependencyError } from '../core/errors.js';
-import { settledWithin } from '../jobs/timing.js';
+import { settledWithin } from '../core/timing.js';
 
 /** How long a child gets between SIGTERM and SIGKILL. @defaultValue 20 s */
 export const STOP_GRACE_MS = 20_000;

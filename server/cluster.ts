@@ -1,7 +1,7 @@
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { DependencyError, InvalidInputError } from '../core/errors.js';
-import { settledWithin } from '../jobs/timing.js';
+import { settledWithin } from '../core/timing.js';
 import { ManagedProcess, STOP_GRACE_MS } from './cluster-process.js';
 
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
