@@ -1,4 +1,4 @@
-export { createRestRouter, restErrorHandler, type RestOptions } from './rest/router.js';
+export { createRestRouter, type RestOptions } from './rest/router.js';
 export { createOpsRouter, type OpsRouterOptions } from './rest/ops-router.js';
 export { createAdminRouter, type AdminRouterOptions } from './rest/admin-router.js';
 export { openApiDocument } from './rest/openapi.js';

@@ -2,7 +2,7 @@ import express from 'express';
 import { ForbiddenError, UnauthorizedError } from '../../core/errors.js';
 import type { Logger } from '../../core/logger.js';
 import { principalFromHeaders, type Authenticate } from '../auth.js';
-import { restErrorHandler } from '../rest/router.js';
+import { noStackTraces } from '../http/index.js';
 import type { DashboardStats } from './dashboard-stats.js';
 
 export interface DashboardRouterOptions {
@@ -32,6 +32,6 @@ export function createDashboardRouter(options: DashboardRouterOptions): express.
     const viewer = await options.stats.authorize({ staffId: principal.staffId });
     res.set('cache-control', 'no-store').json(await options.stats.summary({ query: req.query, viewer }));
   });
-  router.use(restErrorHandler(options.logger));
+  router.use(noStackTraces({ logger: options.logger }));
   return router;
 }

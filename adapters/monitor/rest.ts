@@ -5,7 +5,7 @@ import { ForbiddenError, UnauthorizedError } from '../../core/errors.js';
 import type { Logger } from '../../core/logger.js';
 import { parseInput } from '../../core/validation.js';
 import { principalFromHeaders, type Authenticate } from '../auth.js';
-import { restErrorHandler } from '../rest/router.js';
+import { noStackTraces } from '../http/index.js';
 import type { MonitorLogs, MonitorViewer } from './monitor-logs.js';
 
 const RawParam = z.enum(['true', 'false']).optional();
@@ -72,7 +72,7 @@ export function createMonitorRouter(options: MonitorRouterOptions): express.Rout
       await streamExport(res, { chunks, format, signal: controller.signal, logger: options.logger });
     });
   }
-  router.use(restErrorHandler(options.logger));
+  router.use(noStackTraces({ logger: options.logger }));
   return router;
 }
 

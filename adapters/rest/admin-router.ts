@@ -5,7 +5,7 @@ import { StaffPlatformSchema, StaffRoleSchema } from '../../core/staff.js';
 import { parseInput } from '../../core/validation.js';
 import type { StaffAdmin } from '../../bot/index.js';
 import { requireAdminToken } from '../admin-auth.js';
-import { restErrorHandler } from './router.js';
+import { noStackTraces } from '../http/index.js';
 
 const StaffId = z.coerce.number().int().positive();
 const RoleBody = z.object({ role: StaffRoleSchema }).strict();
@@ -65,6 +65,6 @@ export function createAdminRouter(options: AdminRouterOptions): express.Router {
       res.status(202).json({ job: name, jobId });
     });
   }
-  router.use(restErrorHandler(options.logger));
+  router.use(noStackTraces({ logger: options.logger }));
   return router;
 }

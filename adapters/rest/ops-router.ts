@@ -4,7 +4,7 @@ import { parseInput } from '../../core/validation.js';
 import type { Logger } from '../../core/logger.js';
 import type { Bot } from '../../bot/index.js';
 import { principalFromHeaders, type Authenticate } from '../auth.js';
-import { restErrorHandler } from './router.js';
+import { noStackTraces } from '../http/index.js';
 
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 /** Query strings arrive as text; the tool's own schema checks the ranges. */
@@ -35,6 +35,6 @@ export function createOpsRouter(options: OpsRouterOptions): express.Router {
     const result = await options.bot.callTool({ principal, tool: 'process_metrics', args: query });
     res.json({ metrics: result.data, text: result.text });
   });
-  router.use(restErrorHandler(options.logger));
+  router.use(noStackTraces({ logger: options.logger }));
   return router;
 }

@@ -1,4 +1,4 @@
-import express, { type ErrorRequestHandler, type NextFunction, type Request, type Response } from 'express';
+import express, { type NextFunction, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { ClientMessageIdSchema } from '../../core/activity.js';
 import { CounterpartError, InvalidInputError, NotFoundError } from '../../core/errors.js';
@@ -88,14 +88,6 @@ export function createRestRouter(options: RestOptions): express.Router {
   });
 
   router.use((_req, _res, next) => { next(new NotFoundError('route')); });
-  router.use(restErrorHandler(options.logger));
+  router.use(noStackTraces({ logger: options.logger }));
   return router;
-}
-
-/**
- * Maps body-parser failures and typed errors to 4xx JSON; unknown errors to a 500 without internals.
- * The same handler as `noStackTraces` (adapters/http), kept under this name for the routers using it.
- */
-export function restErrorHandler(logger: Logger): ErrorRequestHandler {
-  return noStackTraces({ logger });
 }

@@ -2,7 +2,6 @@ import { gzipSync } from 'node:zlib';
 import express, { type ErrorRequestHandler } from 'express';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { jsonNotFound, noStackTraces } from '../../../adapters/http/index.js';
-import { restErrorHandler } from '../../../adapters/rest/router.js';
 import { NotFoundError, RateLimitedError } from '../../../core/errors.js';
 import type { Logger } from '../../../core/logger.js';
 import { serve, type Served } from './serve.js';
@@ -54,7 +53,6 @@ describe('with NODE_ENV unset', () => {
 
   describe.each([
     ['noStackTraces', (logger: Logger) => noStackTraces({ logger })],
-    ['restErrorHandler (every REST router)', (logger: Logger) => restErrorHandler(logger)],
   ])('%s', (_name, handler) => {
     let served: Served;
     const { logger, errors } = recordingLogger();
