@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { createServer, type Server as HttpServer } from 'node:http';
+import { createServer, type IncomingMessage, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import express from 'express';
@@ -179,8 +179,7 @@ export async function startServer(options: {
       onConflict: metrics.turnConflict,
     });
     activeBot = bot;
-    attachWebchat({ io, bot, authenticate, logger, accepting: () => !draining, checkLimits: limits.checkMessage,
-      trustProxy: config.TRUST_PROXY !== undefined && config.TRUST_PROXY !== 'false' });
+    attachWebchat({ io, bot, authenticate, logger, accepting: () => !draining, checkLimits: limits.checkMessage, clientIp: (request) => clientIp(app, request) });
     const desk = new HandoffDesk({ db: store.db, clock, events: handoffEvents });
     attachAgents({ io, desk, authenticate, logger });
     const channels = await startStaffChannels({ config, bot, store, logger, clock, desk });
@@ -291,6 +290,16 @@ async function dashboardPage(options: { config: Config; clock: Clock; store: Sto
   const staff = options.config.DEMO_MODE ? await findStaffUser(options.store.db, DEMO_STAFF_ID) : undefined;
   const token = staff ? signStaffToken({ staffId: staff.id, secret: options.config.CUSTOMER_TOKEN_SECRET, now: options.clock.now() }) : '';
   return html.replaceAll('__MONITOR_TOKEN__', token).replaceAll('__STAFF_NAME__', staff ? escapeHtml(staff.name) : '');
+}
+
+/**
+ * A socket.io handshake's client address by express's own `req.ip` rule, so per-IP limits on chat
+ * messages honour `TRUST_PROXY` exactly as REST does (a hop count counts from the right of
+ * `X-Forwarded-For`; the left-most entry is whatever the client wrote).
+ */
+function clientIp(app: express.Express, request: IncomingMessage): string {
+  const req = Object.create(app.request, { headers: { value: request.headers }, socket: { value: request.socket } }) as express.Request;
+  return req.ip ?? request.socket.remoteAddress ?? '';
 }
 
 /** `TRUST_PROXY` as express takes it: `true`/`false`, a hop count, or addresses and subnets. */

@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import type { Namespace, Server, Socket } from 'socket.io';
 import { z } from 'zod';
 import { ClientMessageIdSchema, type Activity, type Principal } from '../../core/activity.js';
@@ -34,8 +35,11 @@ export interface WebchatOptions {
   accepting?: () => boolean;
   /** Throws `RateLimitedError` when this message goes over a limit (per IP, user, conversation). @defaultValue no limits */
   checkLimits?: (message: { ip: string; principal?: Principal; conversationId: string }) => Promise<void>;
-  /** Behind a reverse proxy: take the client's address from `X-Forwarded-For`. @defaultValue false */
-  trustProxy?: boolean;
+  /**
+   * The client's address for per-IP limits, from the handshake's HTTP request (the server applies
+   * its `trust proxy` rule, as for REST). @defaultValue the socket's peer address
+   */
+  clientIp?: (request: IncomingMessage) => string;
 }
 
 const room = (conversationId: string) => `conversation:${conversationId}`;
@@ -91,13 +95,6 @@ async function handshake(socket: Socket, options: WebchatOptions): Promise<void>
   socket.data = data;
 }
 
-/** The client's address: the socket's peer, or the first `X-Forwarded-For` entry when a trusted proxy is in front. */
-function clientIp(socket: Socket, trustProxy = false): string {
-  const forwarded = socket.handshake.headers['x-forwarded-for'];
-  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
-  return trustProxy && first ? first : socket.handshake.address;
-}
-
 async function onMessage(args: { socket: Socket; payload: unknown; ack?: Ack; options: WebchatOptions }): Promise<void> {
   const { socket, options } = args;
   const data = socket.data as SocketData;
@@ -112,7 +109,7 @@ async function onMessage(args: { socket: Socket; payload: unknown; ack?: Ack; op
       const issue = parsed.error.issues[0];
       throw new InvalidInputError(`invalid message: ${issue?.path.join('.') || 'payload'} ${issue?.message ?? ''}`.trim());
     }
-    await options.checkLimits?.({ ip: clientIp(socket, options.trustProxy), principal: data.principal, conversationId: data.conversationId });
+    await options.checkLimits?.({ ip: options.clientIp?.(socket.request) ?? socket.handshake.address, principal: data.principal, conversationId: data.conversationId });
     socket.to(room(data.conversationId)).emit('typing', { conversationId: data.conversationId });
     socket.emit('typing', { conversationId: data.conversationId });
     const result = await options.bot.handleMessage({

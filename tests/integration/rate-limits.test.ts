@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { io } from 'socket.io-client';
 import { connectChat } from '../helpers/chat-client.js';
 import { api, startTestServer, type TestServer } from '../helpers/server.js';
 import { redisUrlForTests } from '../jobs/redis.js';
@@ -69,5 +70,35 @@ describe.each(counters)('rate limits, security headers and CORS on the real serv
     const broken = await api(t.server.url, '/conversations', { raw: '{"text":', headers: { 'content-type': 'application/json' } });
     expect(broken.status).toBe(400);
     expect(broken.text).not.toMatch(/at .*\.(ts|js):\d+|node_modules|SyntaxError/);
+  });
+});
+
+describe('per-IP chat limits behind a trusted proxy (TRUST_PROXY=1)', () => {
+  let t: TestServer;
+  beforeAll(async () => { t = await startTestServer('sqlite', { TRUST_PROXY: '1', RATE_LIMIT_MESSAGES_PER_IP: '2' }); });
+  afterAll(async () => { await t?.cleanup(); });
+
+  /** A customer whose own (spoofable) X-Forwarded-For entry is `claimed`, behind a proxy that appended 203.0.113.7. */
+  async function viaProxy(claimed: string) {
+    const socket = io(`${t.server.url}/chat`, {
+      transports: ['websocket'], reconnection: false, forceNew: true, extraHeaders: { 'x-forwarded-for': `${claimed}, 203.0.113.7` },
+    });
+    await new Promise((resolve, reject) => { socket.once('session', resolve); socket.once('connect_error', reject); });
+    const send = (id: string) => new Promise<{ ok: boolean; error?: { code: string } }>((resolve) => socket.emit('message', { text: 'hello', clientMessageId: id }, resolve));
+    return { socket, send };
+  }
+
+  it('counts the address the proxy saw, not the one the client wrote', async () => {
+    const first = await viaProxy('198.51.100.1');
+    const second = await viaProxy('198.51.100.2');
+    try {
+      expect(await first.send('ip-1')).toMatchObject({ ok: true });
+      expect(await second.send('ip-2')).toMatchObject({ ok: true });
+      // A third message from the same proxied client is over the limit, whatever it claims to be.
+      expect(await second.send('ip-3')).toMatchObject({ ok: false, error: { code: 'rate_limited' } });
+    } finally {
+      first.socket.disconnect();
+      second.socket.disconnect();
+    }
   });
 });
